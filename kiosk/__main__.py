@@ -1,0 +1,5 @@
+"""Run the kiosk with ``python -m kiosk``."""
+
+from kiosk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Start-up, in order: paths, logging, the Qt application, fonts, content, the window.
+
+``build_window`` is shared by the interactive kiosk, ``screenshots`` and the tests, so
+all of them see exactly the same window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.content.source import ContentChoice, choose_content
+from kiosk.logs import setup_logging
+from kiosk.ui.graphics import load_fonts
+from kiosk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+
+ORGANISATION = "Tigoni Treatment Centre"
+APPLICATION = "tigoni-kiosk"
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asked for."""
+
+    data_dir: Path | None = None
+    content_dir: Path | None = None
+    size: tuple[int, int] | None = None
+    language: str = "en"
+    fullscreen: bool = False
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user application data folder."""
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / f".{APPLICATION}"
+
+
+def _route_qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The process's QApplication, created once."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APPLICATION)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    qInstallMessageHandler(_route_qt_message)
+    load_fonts()
+    return app
+
+
+def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
+    """Load content and make the main window, sized but not yet shown."""
+    choice = choose_content(options.content_dir, options.data_dir)
+    window = MainWindow(choice.content, options.language)
+    width, height = options.size or (1920, 1080)
+    window.resize(width, height)
+    return window, choice
+
+
+def run(options: Options) -> int:
+    """Run the interactive kiosk until it is closed."""
+    data_dir = options.data_dir or default_data_dir()
+    setup_logging(data_dir)
+    app = application()
+    window, _choice = build_window(
+        Options(data_dir, options.content_dir, options.size, options.language)
+    )
+    log.info("tigoni-kiosk %s started", __version__)
+    if options.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    return app.exec()

@@ -1,0 +1,112 @@
+"""The ``tigoni-kiosk`` command line: parse arguments and hand over to the right module.
+
+Every command accepts ``--data-dir``, ``--content``, ``--size`` and ``--lang``, before or
+after the command name.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+
+DESCRIPTION = """\
+The Tigoni Treatment Centre waiting-room kiosk.
+
+Run with no command to start the kiosk in a window. Commands:
+  check [CONTENT_DIR]    check content for mistakes (exit 1 and a list if any)
+  screenshots OUT_DIR    save a picture of every screen as a PNG file
+"""
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``1920x1080`` -> ``(1920, 1080)``."""
+    width, separator, height = text.lower().partition("x")
+    try:
+        size = (int(width), int(height))
+    except ValueError:
+        size = (0, 0)
+    if not separator or min(size) < 200 or max(size) > 10_000:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}")
+    return size
+
+
+def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    group = parser.add_argument_group("options for every command")
+    group.add_argument("--data-dir", type=Path, default=default, metavar="DIR",
+                       help="folder for settings, logs and updated content "
+                            "(default: the system's application data folder)")
+    group.add_argument("--content", type=Path, default=default, metavar="DIR",
+                       help="show the content in DIR instead of the bundled content")
+    group.add_argument("--size", type=parse_size, default=default, metavar="WxH",
+                       help="window size in pixels, for example 1920x1080")
+    group.add_argument("--lang", default=argparse.SUPPRESS if suppress else "en",
+                       metavar="CODE", help="language to show first, for example en")
+
+
+def get_argparser() -> argparse.ArgumentParser:
+    """The full argument parser (separate so tests can use it)."""
+    parser = argparse.ArgumentParser(
+        prog="tigoni-kiosk", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tigoni-kiosk {__version__}")
+    parser.add_argument("--fullscreen", action="store_true",
+                        help="fill the whole screen instead of a window")
+    _add_common(parser, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check = commands.add_parser("check", help="check content for mistakes",
+                                description="Check content: exit 0 if it is fine, otherwise "
+                                            "exit 1 and print one 'file:line: problem' line "
+                                            "per mistake.")
+    check.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
+                       help="content folder to check (default: the content the kiosk shows)")
+    _add_common(check, suppress=True)
+    shots = commands.add_parser("screenshots", help="save every screen as a PNG file",
+                                description="Save a PNG picture of every screen. Needs no "
+                                            "display.")
+    shots.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder for the pictures")
+    _add_common(shots, suppress=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tigoni-kiosk`` command."""
+    args = get_argparser().parse_args(argv)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "screenshots":
+        return _screenshots(args)
+    from kiosk.app import Options, run
+
+    return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen))
+
+
+def _check(args: argparse.Namespace) -> int:
+    from kiosk.content.check import run_check
+
+    target = args.content_dir or args.content
+    return run_check(target, args.data_dir, sys.stdout)
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import Options, application, build_window
+    from kiosk.ui.screenshots import save_screenshots
+
+    application()
+    window, _choice = build_window(Options(args.data_dir, args.content, args.size, args.lang))
+    written = save_screenshots(window, args.out_dir)
+    print(f"wrote {len(written)} screenshots to {args.out_dir}")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
+
+

@@ -1,0 +1,129 @@
+"""The clinic's details (name, phone, WhatsApp, email, address, crisis lines).
+
+They live in ``content/clinic.toml`` so the clinic can correct them without a programmer.
+Loading never raises: each bad or missing field becomes a problem and is left out, so the
+screens that use it can show everything else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content.problems import Problem
+
+CLINIC_FILE = "clinic.toml"
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ]{2,20}$")
+_TOML_LINE = re.compile(r"line (\d+)")
+_TEXT_FIELDS = ("name", "address", "whatsapp_message", "email_subject")
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    """A helpline shown in the help panel."""
+
+    name: str
+    number: str
+    note: str = ""
+
+
+@dataclass
+class Clinic:
+    """Clinic details; a field is ``""`` when it is missing or invalid."""
+
+    name: str = ""
+    phone: str = ""
+    whatsapp: str = ""
+    email: str = ""
+    address: str = ""
+    whatsapp_message: str = ""
+    email_subject: str = ""
+    crisis_lines: list[CrisisLine] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        """The clinic's name, or a neutral fallback if the data file lacks it."""
+        return self.name or "Welcome"
+
+
+def international_digits(number: str) -> str:
+    """``+254 797 777060`` -> ``254797777060`` (for wa.me links)."""
+    return re.sub(r"\D", "", number)
+
+
+def load_clinic(content_dir: Path) -> tuple[Clinic, list[Problem]]:
+    """Read ``clinic.toml`` from ``content_dir``; never raises."""
+    path = content_dir / CLINIC_FILE
+    clinic = Clinic()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return clinic, [Problem(path, None, "clinic data file is missing")]
+    except UnicodeDecodeError:
+        return clinic, [Problem(path, None, "clinic data file is not UTF-8 text")]
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_LINE.search(str(error))
+        line = int(match.group(1)) if match else None
+        return clinic, [Problem(path, line, f"clinic data file is malformed: {error}")]
+    except OSError as error:
+        return clinic, [Problem(path, None, f"clinic data file cannot be read: {error}")]
+    return _validated(data, path)
+
+
+def _validated(data: dict[str, object], path: Path) -> tuple[Clinic, list[Problem]]:
+    clinic = Clinic()
+    problems: list[Problem] = []
+
+    def text(key: str) -> str:
+        value = data.get(key)
+        if value is None:
+            problems.append(Problem(path, None, f"field '{key}' is missing"))
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(path, None, f"field '{key}' must be non-empty text"))
+            return ""
+        return value.strip()
+
+    for key in _TEXT_FIELDS:
+        setattr(clinic, key, text(key))
+    for key in ("phone", "whatsapp"):
+        value = text(key)
+        if value and not _PHONE.match(value):
+            problems.append(
+                Problem(path, None, f"field '{key}' is not a phone number: {value!r}")
+            )
+            value = ""
+        setattr(clinic, key, value)
+    email = text("email")
+    if email and not _EMAIL.match(email):
+        problems.append(Problem(path, None, f"field 'email' is not an email address: {email!r}"))
+        email = ""
+    clinic.email = email
+    clinic.crisis_lines = _crisis_lines(data.get("crisis_lines"), path, problems)
+    return clinic, problems
+
+
+def _crisis_lines(raw: object, path: Path, problems: list[Problem]) -> list[CrisisLine]:
+    if not isinstance(raw, list) or not raw:
+        problems.append(Problem(path, None, "field 'crisis_lines' is missing or empty"))
+        return []
+    lines: list[CrisisLine] = []
+    for index, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict):
+            problems.append(Problem(path, None, f"crisis line {index} is not a table"))
+            continue
+        name, number = entry.get("name"), entry.get("number")
+        note = entry.get("note", "")
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem(path, None, f"crisis line {index} has no 'name'"))
+            continue
+        if not isinstance(number, str) or not _PHONE.match(number.strip()):
+            problems.append(
+                Problem(path, None, f"crisis line {index} ('{name}') has no valid 'number'")
+            )
+            continue
+        lines.append(CrisisLine(name.strip(), number.strip(), str(note).strip()))
+    return lines

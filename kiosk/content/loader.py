@@ -1,0 +1,273 @@
+"""Load a content folder into pages, checking everything ``tigoni-kiosk check`` reports.
+
+The folder holds ``clinic.toml`` and one sub-folder per language (``en``, ``sw``), each
+with one Markdown file per page; a section with sub-topics is a folder whose
+``index.md`` is the section page.  Loading never raises on bad content: a page that
+cannot be used is left out and every problem is returned with its file and line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kiosk.content import frontmatter
+from kiosk.content.clinic import Clinic, load_clinic
+from kiosk.content.links import LinkKind, classify, page_target
+from kiosk.content.model import Library, Page
+from kiosk.content.problems import Problem, Severity
+
+log = logging.getLogger(__name__)
+
+MAX_PAGE_BYTES = 100_000
+MAX_PAGE_LINES = 1_500
+INDEX_NAME = "index"
+_LANGUAGE_DIR = re.compile(r"^[a-z]{2,3}$")
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^>]*>")
+_IMAGE_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+}
+
+
+@dataclass(frozen=True)
+class ImageFinder:
+    """Finds image files: first in the content folder, then in the assets folder."""
+
+    folders: tuple[Path, ...]
+
+    def find(self, reference: str) -> Path | None:
+        """The file an image reference names, or ``None``; never leaves its folders."""
+        parts = PurePosixPath(reference).parts
+        if not parts or reference.startswith("/") or ".." in parts or "\\" in reference:
+            return None
+        for folder in self.folders:
+            candidate = folder.joinpath(*parts)
+            if candidate.is_file():
+                return candidate
+        return None
+
+
+@dataclass
+class Content:
+    """Everything the kiosk shows: clinic details and one library per language."""
+
+    root: Path
+    clinic: Clinic
+    libraries: dict[str, Library] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    images: ImageFinder = field(default_factory=lambda: ImageFinder(()))
+
+    @property
+    def languages(self) -> list[str]:
+        """Language codes with content, English first."""
+        return sorted(self.libraries, key=lambda code: (code != "en", code))
+
+
+def load_content(root: Path, assets: Path | None = None) -> Content:
+    """Load and validate a whole content folder."""
+    clinic, problems = load_clinic(root)
+    images = ImageFinder(tuple(folder for folder in (root, assets) if folder is not None))
+    content = Content(root=root, clinic=clinic, problems=problems, images=images)
+    icons = assets / "icons" if assets is not None else None
+    if not root.is_dir():
+        content.problems.append(Problem(root, None, "content folder does not exist"))
+        return content
+    for folder in sorted(root.iterdir()):
+        if folder.is_dir() and _LANGUAGE_DIR.match(folder.name):
+            library, found = load_library(folder, images, icons)
+            content.libraries[folder.name] = library
+            content.problems.extend(found)
+    if "en" not in content.libraries:
+        content.problems.append(Problem(root / "en", None, "there is no English content"))
+    return content
+
+
+def load_library(
+    folder: Path, images: ImageFinder, icons: Path | None = None
+) -> tuple[Library, list[Problem]]:
+    """Load every page of one language folder."""
+    library = Library(language=folder.name, root=folder)
+    problems: list[Problem] = []
+    links: list[tuple[Page, int, str]] = []
+    for path in sorted(folder.rglob("*.md")):
+        page_id = _page_id(folder, path)
+        page, page_problems = _load_page(path, page_id)
+        problems.extend(page_problems)
+        if page is None:
+            continue
+        if page_id in library.pages:
+            other = library.pages[page_id].source
+            problems.append(
+                Problem(path, None, f"two pages have the same id '{page_id}' (also {other})")
+            )
+            continue
+        library.pages[page_id] = page
+        problems.extend(_check_icon(page, icons))
+        problems.extend(_check_body(page, images, links))
+    for page, line, href in links:
+        target = page_target(href)
+        if target not in library.pages:
+            problems.append(
+                Problem(page.source, line, f"link to a page that does not exist: '{href}'")
+            )
+    return library, problems
+
+
+def _page_id(folder: Path, path: Path) -> str:
+    relative = path.relative_to(folder).with_suffix("")
+    parts = list(relative.parts)
+    if parts[-1].lower() == INDEX_NAME and len(parts) > 1:
+        parts.pop()
+    return "/".join(parts).lower()
+
+
+def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+    except OSError as error:
+        return None, [Problem(path, None, f"file cannot be read: {error.strerror}")]
+    if len(data) > MAX_PAGE_BYTES:
+        size = path.stat().st_size
+        message = (
+            f"page is too large ({size / 1_000_000:.1f} MB; the limit is "
+            f"{MAX_PAGE_BYTES // 1000} KB), so it is left out"
+        )
+        return None, [Problem(path, None, message)]
+    if not data.strip():
+        return None, [Problem(path, None, "file is empty")]
+    if b"\x00" in data:
+        return None, [Problem(path, None, "file is not text (it looks like a binary file)")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(path, line, "file is not UTF-8 text; save it as UTF-8")]
+    if text.count("\n") > MAX_PAGE_LINES:
+        message = f"page is too long (over {MAX_PAGE_LINES} lines), so it is left out"
+        return None, [Problem(path, None, message)]
+    return text.lstrip("\ufeff"), []
+
+
+def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
+    text, problems = _read_text(path)
+    if text is None:
+        return None, problems
+    header = frontmatter.parse(text)
+    problems.extend(Problem(path, line, message) for line, message in header.problems)
+    values = header.values
+    title = values.get("title", "")
+    if not title:
+        line = header.lines.get("title", 1)
+        problems.append(Problem(path, line, "page has no title (add 'title: ...' to the header)"))
+        return None, problems
+    if not header.body.strip():
+        problems.append(Problem(path, header.body_first_line, "page has no text"))
+        return None, problems
+    order = 1000
+    if "order" in values:
+        try:
+            order = int(values["order"])
+        except ValueError:
+            problems.append(
+                Problem(path, header.lines["order"], f"order must be a whole number, "
+                        f"not {values['order']!r}")
+            )
+    page = Page(
+        id=page_id,
+        title=title,
+        body=header.body,
+        source=path,
+        body_first_line=header.body_first_line,
+        order=order,
+        summary=values.get("summary", ""),
+        icon=values.get("icon", ""),
+        help_box=values.get("help_box", "").lower() in {"yes", "true"},
+        reviewed_on=values.get("reviewed_on", ""),
+        reviewed_by=values.get("reviewed_by", ""),
+        translation_review=values.get("translation_review", ""),
+    )
+    if not page.reviewed_on or not page.reviewed_by:
+        problems.append(
+            Problem(path, None, "not yet reviewed by the clinic (reviewed_on, reviewed_by)",
+                    Severity.WARNING)
+        )
+    return page, problems
+
+
+def _check_icon(page: Page, icons: Path | None) -> list[Problem]:
+    if not page.icon or icons is None:
+        return []
+    if re.fullmatch(r"[a-z0-9-]+", page.icon) and (icons / f"{page.icon}.svg").is_file():
+        return []
+    return [Problem(page.source, None, f"icon '{page.icon}' does not exist in assets/icons")]
+
+
+def _body_lines(page: Page) -> Iterable[tuple[int, str]]:
+    in_code = False
+    for offset, line in enumerate(page.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if not in_code:
+            yield page.body_first_line + offset, line
+
+
+def _check_body(
+    page: Page, images: ImageFinder, links: list[tuple[Page, int, str]]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for line_number, line in _body_lines(page):
+        for match in _RAW_HTML.finditer(line):
+            problems.append(
+                Problem(page.source, line_number,
+                        f"raw HTML is not allowed ({match.group(0)[:40]}); it is shown as text")
+            )
+        for match in _LINK.finditer(line):
+            is_image, label, href = match.group(1) == "!", match.group(2), match.group(3)
+            if is_image:
+                problems.extend(_check_image(page, line_number, label, href, images))
+                continue
+            kind = classify(href)
+            if kind is LinkKind.PAGE:
+                links.append((page, line_number, href))
+            elif kind is LinkKind.REFUSED:
+                problems.append(
+                    Problem(page.source, line_number,
+                            f"link '{href[:60]}' is not allowed: use page:ID or an https:// "
+                            "address; it will do nothing when tapped")
+                )
+    return problems
+
+
+def _check_image(
+    page: Page, line: int, alt: str, reference: str, images: ImageFinder
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if not alt.strip():
+        problems.append(Problem(page.source, line, f"image '{reference}' has no alt text"))
+    found = images.find(reference)
+    if found is None:
+        problems.append(Problem(page.source, line, f"image '{reference}' does not exist"))
+    elif not _looks_like_image(found):
+        problems.append(Problem(page.source, line, f"image '{reference}' is not a valid image"))
+    return problems
+
+
+def _looks_like_image(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    if suffix == ".svg":
+        return b"<svg" in head or b"<?xml" in head
+    signatures = _IMAGE_SIGNATURES.get(suffix)
+    return signatures is not None and head.startswith(signatures)

@@ -1,0 +1,171 @@
+"""Turn a page's Markdown into the HTML the page screen shows, once per page.
+
+Raw HTML in content is never passed through: it is shown as text, so a content file can
+not run scripts, load remote images or restyle the kiosk.  Links are sorted into internal
+(``page:``), external (``http(s)``, shown later as a QR code) and refused (anything else,
+turned into plain text).  Images become ``kiosk-image:`` references that the page view
+resolves through the content's image finder, never through the network.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from kiosk.content.clinic import Clinic
+from kiosk.content.links import LinkKind, classify
+from kiosk.content.model import Page
+
+log = logging.getLogger(__name__)
+
+IMAGE_SCHEME = "kiosk-image"
+# Qt sizes headings relative to the body font (h3 is 1.2x, h4 1.0x bold) and ignores
+# pixel sizes given for h1/h2 in CSS, so page headings use the two levels that read well
+# beside large body text; the page's title is shown above the text by the screen.
+_HEADING_LEVELS = {"h1": "h3", "h2": "h3", "h3": "h4", "h4": "h4", "h5": "h4", "h6": "h4"}
+
+
+@dataclass(frozen=True)
+class HelpBoxText:
+    """The translated words around the crisis numbers in the help box."""
+
+    heading: str
+    danger_now: str
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page converted to HTML, with the images and external links it uses."""
+
+    page_id: str
+    html: str
+    images: tuple[str, ...]
+    external_links: tuple[str, ...]
+
+
+class _LinkAndImageRewriter(Treeprocessor):
+    """Sort links, neutralise refused ones and point images at the kiosk's resolver."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.images: list[str] = []
+        self.external: list[str] = []
+        self.page_source = ""
+        self.find_image: Callable[[str], Path | None] = lambda _reference: None
+
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            if element.tag in _HEADING_LEVELS:
+                element.tag = _HEADING_LEVELS[element.tag]
+            elif element.tag == "p" and len(element) == 1 and element[0].tag == "img" \
+                    and not (element.text or "").strip():
+                element.set("class", "figure")
+            elif element.tag == "a":
+                self._link(element)
+            elif element.tag == "img":
+                self._image(element)
+
+    def _image(self, element: ET.Element) -> None:
+        reference = element.get("src", "")
+        if self.find_image(reference) is None:
+            log.warning("missing image %r in %s: shown as its alt text", reference,
+                        self.page_source)
+            alt = element.get("alt", "")
+            element.tag = "em"
+            element.attrib.clear()
+            element.text = f"({alt})" if alt else ""
+            return
+        self.images.append(reference)
+        element.set("src", f"{IMAGE_SCHEME}:{reference}")
+
+    def _link(self, element: ET.Element) -> None:
+        href = element.get("href", "")
+        kind = classify(href)
+        if kind is LinkKind.EXTERNAL:
+            self.external.append(href)
+            element.set("class", "external")
+        elif kind is LinkKind.REFUSED:
+            log.warning("refused link %r in %s: shown as plain text", href[:80], self.page_source)
+            element.tag = "span"
+            element.attrib.clear()
+
+
+class _KioskExtension(Extension):
+    """No raw HTML; links and images rewritten by ``_LinkAndImageRewriter``."""
+
+    def __init__(self, rewriter_holder: list[_LinkAndImageRewriter]) -> None:
+        super().__init__()
+        self._holder = rewriter_holder
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        rewriter = _LinkAndImageRewriter(md)
+        self._holder.append(rewriter)
+        md.treeprocessors.register(rewriter, "kiosk_links", 1)
+
+
+class PageRenderer:
+    """Converts pages to HTML and keeps each result, so a visit never re-parses."""
+
+    def __init__(
+        self,
+        clinic: Clinic,
+        help_text: HelpBoxText,
+        find_image: Callable[[str], Path | None],
+    ) -> None:
+        self._clinic = clinic
+        self._help_text = help_text
+        holder: list[_LinkAndImageRewriter] = []
+        self._markdown = markdown.Markdown(
+            extensions=["sane_lists", "smarty", _KioskExtension(holder)], output_format="html"
+        )
+        self._rewriter = holder[0]
+        self._rewriter.find_image = find_image
+        self._cache: dict[tuple[str, str], RenderedPage] = {}
+
+    def render(self, page: Page, language: str) -> RenderedPage:
+        """The page's HTML, converted on first use and kept."""
+        key = (language, page.id)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        self._rewriter.images = []
+        self._rewriter.external = []
+        self._rewriter.page_source = str(page.source)
+        self._markdown.reset()
+        body = self._markdown.convert(page.body)
+        if page.help_box:
+            body = self.help_box_html() + body
+        rendered = RenderedPage(
+            page_id=page.id,
+            html=body,
+            images=tuple(self._rewriter.images),
+            external_links=tuple(self._rewriter.external),
+        )
+        self._cache[key] = rendered
+        return rendered
+
+    def help_box_html(self) -> str:
+        """The crisis help box: what to do now, then each crisis line from clinic data."""
+        text = self._help_text
+        rows = "".join(
+            f"<p class='crisis'><b>{html.escape(line.name)}: {html.escape(line.number)}</b>"
+            + (f" &mdash; {html.escape(line.note)}" if line.note else "")
+            + "</p>"
+            for line in self._clinic.crisis_lines
+        )
+        return (
+            "<table class='helpbox' width='100%' cellpadding='24'><tr><td>"
+            f"<p class='helpheading'>{html.escape(text.heading)}</p>"
+            f"<p class='helpnow'>{html.escape(text.danger_now)}</p>{rows}"
+            "</td></tr></table>"
+        )

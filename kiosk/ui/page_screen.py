@@ -1,0 +1,69 @@
+"""A section page: its title, its sub-topic tiles and its readable, scrollable body."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.model import Page
+from kiosk.content.render import RenderedPage
+from kiosk.ui.page_view import ImageFinder, PageView
+from kiosk.ui.theme import Metrics, Palette
+from kiosk.ui.tiles import Tile, TileGrid
+
+
+class PageScreen(QWidget):
+    """One screen reused for every page; sub-topics show as tabs above the text."""
+
+    page_requested = Signal(str)
+
+    def __init__(self, find_image: ImageFinder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PageScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.title = QLabel(self)
+        self.title.setObjectName("PageTitle")
+        self.title.setWordWrap(True)
+        self.subtopics = TileGrid(min_tile_width=440, parent=self)
+        self.view = PageView(find_image, self)
+        self.view.page_link_activated.connect(self.page_requested)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.subtopics)
+        self._layout.addWidget(self.view, 1)
+        self._tab_ids: list[str] = []
+        self._metrics = Metrics(1.0)
+
+    def show_page(self, page: Page, rendered: RenderedPage, tabs: list[Page]) -> None:
+        """Show ``page``; ``tabs`` are the sub-topics (or siblings) to offer above it."""
+        self.title.setText(page.title)
+        tab_ids = [tab.id for tab in tabs]
+        if tab_ids != self._tab_ids:
+            self._tab_ids = tab_ids
+            new_tiles = [Tile(tab.id, tab.title, icon=tab.icon, compact=True) for tab in tabs]
+            for tile in new_tiles:
+                tile.setCheckable(True)
+                tile.clicked.connect(
+                    lambda _=False, target=tile.target_id: self.page_requested.emit(target)
+                )
+            self.subtopics.set_tiles(new_tiles)
+        for tile in self.subtopics.tiles:
+            tile.setChecked(tile.target_id == page.id)
+        self.subtopics.setVisible(bool(tabs))
+        self.view.show_page(rendered)
+
+    def show_unavailable(self, title: str, message: str) -> None:
+        """A friendly stand-in when a page cannot be shown."""
+        self.title.setText(title)
+        self.subtopics.setVisible(False)
+        self.view.current_page_id = ""
+        self.view.setHtml(f"<p>{message}</p>")
+
+    def apply_theme(self, palette: Palette, metrics: Metrics, window_width: int) -> None:
+        """Margins, tab sizes and text sizes for the current window."""
+        self._metrics = metrics
+        margin = metrics.margin
+        self._layout.setContentsMargins(margin, margin, margin - metrics.px(10), 0)
+        self._layout.setSpacing(metrics.spacing)
+        self.subtopics.apply_theme(palette, metrics)
+        self.view.apply_theme(palette, metrics, window_width - 2 * margin)

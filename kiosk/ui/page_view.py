@@ -1,0 +1,139 @@
+"""The reading area of a page: rich text, kinetic scrolling, links but no selection.
+
+Each page's ``QTextDocument`` is built on its first visit and kept, so coming back to a
+page costs only a swap.  Images come only from the content's image finder.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QUrl, Signal
+from PySide6.QtGui import QFont, QImage, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QFrame, QScroller, QTextBrowser, QWidget
+
+from kiosk.content.links import LinkKind, classify, page_target
+from kiosk.content.render import IMAGE_SCHEME, RenderedPage
+from kiosk.ui.graphics import svg_image
+from kiosk.ui.theme import FONT_FAMILY, Metrics, Palette, document_style
+from kiosk.ui.touch import make_kinetic
+
+log = logging.getLogger(__name__)
+
+ImageFinder = Callable[[str], Path | None]
+
+
+class PageView(QTextBrowser):
+    """Shows one rendered page; emits the target of a tapped link instead of opening it."""
+
+    page_link_activated = Signal(str)
+    external_link_activated = Signal(str, str)
+
+    def __init__(self, find_image: ImageFinder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._find_image = find_image
+        self._documents: dict[str, QTextDocument] = {}
+        self._css = ""
+        self._image_width = 800
+        self._margin = 16
+        self._reading_width = 1500
+        self._font = QFont(FONT_FAMILY)
+        self.current_page_id = ""
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(self.textInteractionFlags().LinksAccessibleByMouse)
+        self.anchorClicked.connect(self._on_anchor)
+        make_kinetic(self)
+
+    def apply_theme(self, palette: Palette, metrics: Metrics, available_width: int) -> None:
+        """New sizes or colours: documents are rebuilt on their next visit."""
+        self._css = document_style(palette, metrics)
+        self._font = QFont(FONT_FAMILY)
+        self._font.setPixelSize(metrics.body_font)
+        self._margin = metrics.px(20, 8)
+        self._reading_width = metrics.reading_width
+        column = min(available_width, self._reading_width)
+        self._image_width = max(200, min(column - 2 * self._margin - 40, metrics.px(1000)))
+        self._documents.clear()
+        self.current_page_id = ""
+        self._centre_column()
+
+    def minimumSizeHint(self) -> QSize:
+        # The centring margins depend on the width; they must not hold the window wide.
+        return QSize(100, 100)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._centre_column()
+        super().resizeEvent(event)
+
+    def _centre_column(self) -> None:
+        """Keep lines short on wide screens; the whole width still scrolls by touch."""
+        spare = max(0, self.width() - self.verticalScrollBar().width() - self._reading_width)
+        self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
+
+    def show_page(self, rendered: RenderedPage) -> None:
+        """Show ``rendered`` from the top, building its document on first visit."""
+        document = self._documents.get(rendered.page_id)
+        if document is None:
+            document = self._build_document(rendered)
+            self._documents[rendered.page_id] = document
+        self.current_page_id = rendered.page_id
+        QScroller.scroller(self.viewport()).stop()
+        self.setDocument(document)
+        self.verticalScrollBar().setValue(0)
+
+    def _build_document(self, rendered: RenderedPage) -> QTextDocument:
+        document = QTextDocument(self)
+        document.setDefaultStyleSheet(self._css)
+        document.setDocumentMargin(self._margin)
+        document.setDefaultFont(self._font)
+        for reference in rendered.images:
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource,
+                QUrl(f"{IMAGE_SCHEME}:{reference}"),
+                self._image(reference),
+            )
+        document.setHtml(rendered.html)
+        return document
+
+    def _image(self, reference: str) -> QImage:
+        path = self._find_image(reference)
+        ratio = self.devicePixelRatioF()
+        if path is None:
+            return QImage()
+        if path.suffix.lower() == ".svg":
+            return svg_image(path, self._image_width, ratio=ratio)
+        image = QImage(str(path))
+        if image.isNull():
+            log.warning("image %s could not be read", path)
+            return image
+        width = min(self._image_width, image.width())
+        scaled = image.scaledToWidth(round(width * ratio))
+        scaled.setDevicePixelRatio(ratio)
+        return scaled
+
+    def _on_anchor(self, url: QUrl) -> None:
+        href = url.toString()
+        kind = classify(href)
+        if kind is LinkKind.PAGE:
+            self.page_link_activated.emit(page_target(href))
+        elif kind is LinkKind.EXTERNAL:
+            self.external_link_activated.emit(href, self._anchor_text(href))
+        else:
+            log.warning("refused link %r tapped on page %s", href[:80], self.current_page_id)
+
+    def _anchor_text(self, href: str) -> str:
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().anchorHref() == href:
+                    return fragment.text()
+                iterator += 1
+            block = block.next()
+        return href

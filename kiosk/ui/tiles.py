@@ -1,0 +1,229 @@
+"""Large touch tiles (icon, title, summary) and a grid that reflows them by width.
+
+Tiles paint themselves so that their height follows their wrapped text exactly: a
+title that wraps to two lines never pushes the summary out of the tile.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QWidget
+
+from kiosk.ui.graphics import icon_pixmap
+from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
+
+_WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+
+
+class Tile(QAbstractButton):
+    """A big button: icon above (or beside, when compact) a title and a short summary."""
+
+    def __init__(
+        self,
+        target_id: str,
+        title: str,
+        summary: str = "",
+        icon: str = "",
+        compact: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.target_id = target_id
+        self.icon_name = icon
+        self.compact = compact
+        self.summary = summary
+        self.setText(title)
+        self.setObjectName("SubTile" if compact else "Tile")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(summary)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._palette = NORMAL
+        self._metrics = Metrics(1.0)
+        self._pixmap = QPixmap()
+        self.apply_theme(NORMAL, Metrics(1.0))
+
+    @property
+    def title(self) -> str:
+        """The title shown on the tile."""
+        return self.text()
+
+    def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
+        """Colours and sizes for the current theme and window size."""
+        self._palette = palette
+        self._metrics = metrics
+        self._pixmap = (
+            icon_pixmap(self.icon_name, self._icon_size(), self.devicePixelRatioF())
+            if self.icon_name else QPixmap()
+        )
+        self.updateGeometry()
+        self.update()
+
+    def _icon_size(self) -> int:
+        return self._metrics.px(56, 32) if self.compact else self._metrics.px(76, 44)
+
+    def _padding(self) -> int:
+        return self._metrics.px(22, 10) if self.compact else self._metrics.px(24, 12)
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        title = QFont(FONT_FAMILY)
+        title.setPixelSize(self._metrics.px(36, 22) if self.compact else self._metrics.px(40, 24))
+        title.setBold(True)
+        summary = QFont(FONT_FAMILY)
+        summary.setPixelSize(self._metrics.px(30, 20))
+        return title, summary
+
+    def _text_width(self, width: int) -> int:
+        inner = width - 2 * self._padding()
+        if self.compact and self.icon_name:
+            inner -= self._icon_size() + self._padding() // 2
+        return max(40, inner)
+
+    def _text_heights(self, width: int) -> tuple[int, int]:
+        title_font, summary_font = self._fonts()
+        text_width = self._text_width(width)
+        bounds = QRect(0, 0, text_width, 10_000)
+        title_height = QFontMetrics(title_font).boundingRect(bounds, _WRAP, self.text()).height()
+        summary_height = 0
+        if self.summary and not self.compact:
+            summary_height = (
+                QFontMetrics(summary_font).boundingRect(bounds, _WRAP, self.summary).height()
+            )
+        return title_height, summary_height
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        padding = self._padding()
+        title_height, summary_height = self._text_heights(width)
+        if self.compact:
+            content = max(title_height, self._icon_size())
+            return max(self._metrics.control_height, content + 2 * padding)
+        gap = self._metrics.px(10, 5)
+        icon = self._icon_size() + gap if self.icon_name else 0
+        summary = summary_height + gap if summary_height else 0
+        return icon + title_height + summary + 2 * padding
+
+    def sizeHint(self) -> QSize:
+        width = self._metrics.px(420)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        width = self._metrics.px(200)
+        return QSize(width, self._metrics.control_height)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        palette, metrics = self._palette, self._metrics
+        highlighted = self.isDown() or self.isChecked()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = metrics.px(3, 2)
+        if self.isChecked():
+            fill, edge, text_colour = palette.primary, palette.primary, palette.on_primary
+        elif highlighted:
+            fill, edge, text_colour = palette.pressed, palette.primary, palette.primary
+        else:
+            fill, edge, text_colour = palette.surface, palette.border, palette.primary
+        painter.setPen(QPen(QColor(edge), border))
+        painter.setBrush(QColor(fill))
+        radius = metrics.px(20, 10)
+        painter.drawRoundedRect(self.rect().adjusted(border, border, -border, -border),
+                                radius, radius)
+        padding = self._padding()
+        title_font, summary_font = self._fonts()
+        title_height, summary_height = self._text_heights(self.width())
+        icon_size = self._icon_size()
+        x, y = padding, padding
+        if self.compact:
+            if not self._pixmap.isNull() and not self.isChecked():
+                painter.drawPixmap(x, (self.height() - icon_size) // 2, self._pixmap)
+            if self.icon_name:
+                x += icon_size + padding // 2
+            y = (self.height() - title_height) // 2
+        elif not self._pixmap.isNull():
+            painter.drawPixmap(x, y, self._pixmap)
+            y += icon_size + metrics.px(10, 5)
+        text_width = self._text_width(self.width())
+        painter.setPen(QColor(text_colour))
+        painter.setFont(title_font)
+        painter.drawText(QRect(x, y, text_width, title_height), _WRAP, self.text())
+        if summary_height:
+            y += title_height + metrics.px(10, 5)
+            painter.setPen(QColor(palette.muted_text))
+            painter.setFont(summary_font)
+            painter.drawText(QRect(x, y, text_width, summary_height), _WRAP, self.summary)
+        painter.end()
+
+
+class TileGrid(QWidget):
+    """Lays tiles out in as many columns as fit, and reflows when the width changes."""
+
+    def __init__(self, min_tile_width: int = 380, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("TileGrid")
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._tiles: list[Tile] = []
+        self._min_tile_width = min_tile_width
+        self._max_columns = 4
+        self._palette = NORMAL
+        self._metrics = Metrics(1.0)
+        self._columns = 0
+
+    @property
+    def tiles(self) -> list[Tile]:
+        """The tiles in reading order."""
+        return list(self._tiles)
+
+    @property
+    def columns(self) -> int:
+        """How many columns the grid currently uses."""
+        return self._columns
+
+    def set_tiles(self, tiles: list[Tile]) -> None:
+        """Replace the tiles shown."""
+        for tile in self._tiles:
+            self._layout.removeWidget(tile)
+            tile.hide()
+            tile.deleteLater()
+        self._tiles = tiles
+        for tile in tiles:
+            tile.setParent(self)
+            tile.apply_theme(self._palette, self._metrics)
+            tile.show()
+        self._columns = 0
+        self._reflow(self.width())
+
+    def apply_theme(self, palette: Palette, metrics: Metrics, max_columns: int = 4) -> None:
+        """New theme or window size: new spacing, tile sizes and column count."""
+        self._palette = palette
+        self._metrics = metrics
+        self._max_columns = max_columns
+        self._layout.setSpacing(metrics.spacing)
+        for tile in self._tiles:
+            tile.apply_theme(palette, metrics)
+        self._columns = 0
+        self._reflow(self.width())
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._reflow(self.width())
+
+    def _reflow(self, width: int) -> None:
+        if not self._tiles:
+            return
+        fit = max(1, width // max(1, self._metrics.px(self._min_tile_width)))
+        columns = max(1, min(self._max_columns, fit, len(self._tiles)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self._tiles:
+            self._layout.removeWidget(tile)
+        for index, tile in enumerate(self._tiles):
+            self._layout.addWidget(tile, index // columns, index % columns)
+        for column in range(self._layout.columnCount()):
+            self._layout.setColumnStretch(column, 1 if column < columns else 0)

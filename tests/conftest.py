@@ -1,0 +1,76 @@
+"""Shared fixtures: offscreen Qt, the kiosk's own QApplication, windows on temp folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk import resources
+from kiosk.app import Options, application, build_window
+from kiosk.ui.main_window import MainWindow
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
+
+
+@pytest.fixture(scope="session")
+def qapp() -> Iterator[QApplication]:
+    """The kiosk's QApplication (with its fonts), shared by the whole test session."""
+    yield application([])
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh data folder: tests never touch the real one."""
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled content, for tests that break it."""
+    target = tmp_path / "content"
+    shutil.copytree(resources.bundled_content_dir(), target)
+    return target
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+def settle_layout() -> None:
+    """Deliver the layout requests Qt has queued, as the event loop would before painting."""
+    for _ in range(5):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFactory:
+    """Build and show a kiosk window of a given size on a temporary data folder."""
+
+    def make(size: tuple[int, int] = (1920, 1080), content: Path | None = None) -> MainWindow:
+        window, _choice = build_window(Options(data_dir=data_dir, content_dir=content,
+                                               size=size))
+        qtbot.add_widget(window)
+        window.show()
+        qtbot.wait_exposed(window)
+        settle_layout()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    """A 1920x1080 kiosk window showing the bundled content."""
+    return make_window()

@@ -1,0 +1,115 @@
+"""Small helpers to act on the kiosk as a patient would: find things and tap them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QMouseEvent, QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.tiles import Tile
+
+
+def visible_tiles(window: MainWindow) -> list[Tile]:
+    """Tiles the patient can see on the current screen."""
+    return [tile for tile in window.findChildren(Tile) if tile.isVisible()]
+
+
+def tile_titled(window: MainWindow, title: str) -> Tile:
+    """The visible tile with this title."""
+    for tile in visible_tiles(window):
+        if tile.title == title:
+            return tile
+    shown = [tile.title for tile in visible_tiles(window)]
+    raise AssertionError(f"no visible tile {title!r}; visible: {shown}")
+
+
+def tap(qtbot: QtBot, widget: QWidget, position: QPoint | None = None) -> None:
+    """A quick finger tap (press and release) on ``widget``."""
+    assert widget.isVisible(), f"{widget!r} is not visible"
+    point = position if position is not None else widget.rect().center()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)
+
+
+def tap_button(qtbot: QtBot, button: QAbstractButton) -> None:
+    """Tap a button in the middle."""
+    tap(qtbot, button)
+
+
+def link_rect(browser: QTextBrowser, href_start: str) -> QRect:
+    """Where on the viewport the first link whose target starts with ``href_start`` is."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref().startswith(href_start):
+                cursor = browser.textCursor()
+                cursor.setPosition(fragment.position() + 1)
+                return browser.cursorRect(cursor)
+            iterator += 1
+        block = block.next()
+    raise AssertionError(f"no link starting with {href_start!r}")
+
+
+def tap_link(qtbot: QtBot, browser: QTextBrowser, href_start: str) -> None:
+    """Scroll a link into view and tap it."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            if fragment.charFormat().anchorHref().startswith(href_start):
+                cursor = browser.textCursor()
+                cursor.setPosition(fragment.position() + 1)
+                browser.setTextCursor(cursor)
+                browser.ensureCursorVisible()
+                break
+            iterator += 1
+        block = block.next()
+    rect = link_rect(browser, href_start)
+    tap(qtbot, browser.viewport(), rect.center())
+
+
+def _send_mouse(widget: QWidget, kind: QEvent.Type, point: QPoint,
+                buttons: Qt.MouseButton) -> None:
+    local = QPointF(point)
+    event = QMouseEvent(kind, local, local, QPointF(widget.mapToGlobal(point)),
+                        Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    """A finger drag as a touchscreen that sends mouse events delivers it: press, move in
+    small steps about one frame (16 ms) apart, release."""
+    _send_mouse(widget, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for step in range(1, steps + 1):
+        qtbot.wait(16)
+        point = start + (end - start) * (step / steps)
+        _send_mouse(widget, QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton)
+    qtbot.wait(16)
+    _send_mouse(widget, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+@lru_cache(maxsize=1)
+def _touch_device() -> QPointingDevice:
+    return QTest.createTouchDevice()
+
+
+def touch_drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint,
+               steps: int = 12) -> None:
+    """The same drag from a real touchscreen: touch points, not mouse events."""
+    device = _touch_device()
+    QTest.touchEvent(widget, device).press(0, start, widget).commit()
+    for step in range(1, steps + 1):
+        qtbot.wait(16)
+        point = start + (end - start) * (step / steps)
+        QTest.touchEvent(widget, device).move(0, point, widget).commit()
+    qtbot.wait(16)
+    QTest.touchEvent(widget, device).release(0, end, widget).commit()

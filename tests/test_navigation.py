@@ -1,0 +1,97 @@
+"""A patient taps through the kiosk: tiles, sub-topics, links, Back, Home, scrolling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QScroller
+from pytestqt.qtbot import QtBot
+
+from kiosk.session.history import HOME
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screenshots import all_screen_ids
+from tests.conftest import WindowFactory
+from tests.helpers import drag, tap, tap_button, tap_link, tile_titled, touch_drag
+
+
+def test_home_shows_clinic_name_welcome_and_a_tile_per_section(window: MainWindow) -> None:
+    assert window.home_screen.isVisible()
+    assert window.home_screen.clinic_name.text() == "Tigoni Treatment Centre"
+    assert "Tap a topic" in window.home_screen.welcome.text()
+    titles = [tile.title for tile in window.home_screen.grid.tiles]
+    assert titles == [page.title for page in window.library.sections()]
+    assert len(titles) == 7
+
+
+def test_tap_a_tile_and_the_section_shows(qtbot: QtBot, window: MainWindow) -> None:
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    assert window.page_screen.isVisible()
+    assert window.page_screen.title.text() == "Safety and side effects"
+    assert "side effects" in window.page_screen.view.toPlainText()
+
+
+def test_section_with_subtopics_offers_them_as_tiles(qtbot: QtBot, window: MainWindow) -> None:
+    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Trauma and PTSD"))
+    assert window.page_screen.title.text() == "Trauma and PTSD"
+    assert tile_titled(window, "Trauma and PTSD").isChecked()
+    assert not tile_titled(window, "Anxiety").isChecked()
+
+
+def test_back_and_home_return(qtbot: QtBot, window: MainWindow) -> None:
+    tap(qtbot, tile_titled(window, "How it is given"))
+    tap(qtbot, tile_titled(window, "IV infusion"))
+    assert window.current_screen == "how-it-is-given/iv-infusion"
+    tap_button(qtbot, window.nav_bar.back_button)
+    assert window.page_screen.title.text() == "How it is given"
+    tap(qtbot, tile_titled(window, "IM injection"))
+    tap_button(qtbot, window.nav_bar.home_button)
+    assert window.current_screen == HOME
+    assert window.home_screen.isVisible()
+    assert not window.nav_bar.back_button.isVisible()
+
+
+def test_an_internal_link_opens_its_target(qtbot: QtBot, window: MainWindow) -> None:
+    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap_link(qtbot, window.page_screen.view, "page:conditions/anxiety")
+    assert window.current_screen == "conditions/anxiety"
+    assert window.page_screen.title.text() == "Anxiety"
+    tap_button(qtbot, window.nav_bar.back_button)
+    assert window.current_screen == "conditions"
+
+
+@pytest.mark.parametrize("gesture", [touch_drag, drag], ids=["touch-drag", "mouse-drag"])
+def test_a_long_page_scrolls_when_dragged(
+    qtbot: QtBot, make_window: WindowFactory, gesture: Callable[..., None]
+) -> None:
+    window = make_window((1280, 800))
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    view = window.page_screen.view
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0, "the safety page should be longer than one screen here"
+    viewport = view.viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 40)
+    gesture(qtbot, viewport, start, QPoint(start.x(), 60))
+    qtbot.waitUntil(lambda: bar.value() > 200, timeout=3000)
+    scroller = QScroller.scroller(viewport)
+    qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
+    assert not view.textCursor().hasSelection()
+    assert window.current_screen == "safety", "a drag must not count as a tap on a link"
+
+
+def test_every_page_renders_non_empty_text(qtbot: QtBot, window: MainWindow) -> None:
+    for screen_id in all_screen_ids(window)[1:]:
+        window.navigate(screen_id)
+        text = window.page_screen.view.toPlainText().strip()
+        assert len(text) > 40, f"{screen_id} shows almost nothing: {text!r}"
+        assert window.page_screen.title.text() == window.library.pages[screen_id].title
+
+
+def test_a_missing_page_gets_a_friendly_message(window: MainWindow) -> None:
+    window.navigate("no/such/page")
+    assert window.page_screen.isVisible()
+    assert "not available" in window.page_screen.view.toPlainText()
+    window.go_back()
+    assert window.current_screen == HOME
