@@ -2,6 +2,8 @@
 # `make run` and `make test` just work.
 SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
+# Trust the system certificate store (needed behind TLS-inspecting proxies).
+export UV_SYSTEM_CERTS ?= 1
 UV_RUN := uv run --frozen
 PYTEST_ARGS ?=
 

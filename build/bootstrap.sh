@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-test}"
+export UV_SYSTEM_CERTS="${UV_SYSTEM_CERTS:-1}"
 
 # Measured on Debian 12: offscreen Qt needs these; a real X display needs the xcb set too.
 offscreen_pkgs="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus-1-3"
