@@ -32,5 +32,12 @@ screenshots:
 	  QT_QPA_PLATFORM=offscreen $(UV_RUN) tigoni-kiosk --data-dir .screenshots/data \
 	    screenshots .screenshots/$$size --size $$size || exit 1; done
 
+build:
+	@build/bootstrap.sh build
+	rm -rf dist/tigoni-kiosk
+	$(UV_RUN) pyinstaller --noconfirm --log-level WARN --workpath .pyinstaller/work \
+	  --distpath dist build/tigoni-kiosk.spec
+	$(UV_RUN) python build/report_bundle.py dist/tigoni-kiosk
+
 clean:
 	rm -rf .pyinstaller dist .screenshots bench.json .pytest_cache .mypy_cache .ruff_cache

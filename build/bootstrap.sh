@@ -16,7 +16,8 @@ offscreen_pkgs="libgl1 libegl1 libglib2.0-0 libfontconfig1 libxkbcommon0 libdbus
 display_pkgs="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 wanted="$offscreen_pkgs"
 [ "$purpose" = run ] && wanted="$wanted $display_pkgs"
-[ "$purpose" = build ] && wanted="$wanted binutils"
+# The bundle carries the xcb libraries, so the build machine needs them too.
+[ "$purpose" = build ] && wanted="$wanted $display_pkgs binutils"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

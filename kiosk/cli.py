@@ -20,6 +20,7 @@ The Tigoni Treatment Centre waiting-room kiosk.
 Run with no command to start the kiosk in a window. Commands:
   check [CONTENT_DIR]    check content for mistakes (exit 1 and a list if any)
   screenshots OUT_DIR    save a picture of every screen as a PNG file
+  self-test              check the kiosk can show everything (for IT; no display needed)
 """
 
 
@@ -72,6 +73,12 @@ def get_argparser() -> argparse.ArgumentParser:
                                             "display.")
     shots.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="folder for the pictures")
     _add_common(shots, suppress=True)
+    self_test = commands.add_parser(
+        "self-test", help="check that the kiosk can show everything (for IT)",
+        description="Load all content, draw every screen offscreen and check every font, "
+                    "icon, picture and QR code. Prints a summary; exit 0 when all is well, "
+                    "otherwise exit 1 naming each failure. Needs no display.")
+    _add_common(self_test, suppress=True)
     return parser
 
 
@@ -82,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args)
     if args.command == "screenshots":
         return _screenshots(args)
+    if args.command == "self-test":
+        return _self_test(args)
     from kiosk.app import Options, run
 
     return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen))
@@ -104,6 +113,16 @@ def _screenshots(args: argparse.Namespace) -> int:
     written = save_screenshots(window, args.out_dir)
     print(f"wrote {len(written)} screenshots to {args.out_dir}")
     return 0
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import Options, application
+    from kiosk.ui.selftest import run_self_test
+
+    application()
+    size = args.size or (1920, 1080)
+    return run_self_test(Options(args.data_dir, args.content, size, args.lang), sys.stdout)
 
 
 if __name__ == "__main__":  # pragma: no cover
