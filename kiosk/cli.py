@@ -59,6 +59,9 @@ def get_argparser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tigoni-kiosk {__version__}")
     parser.add_argument("--fullscreen", action="store_true",
                         help="fill the whole screen instead of a window")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="start locked in kiosk mode, full screen (used by the installed "
+                             "autostart)")
     _add_common(parser, suppress=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check", help="check content for mistakes",
@@ -93,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _self_test(args)
     from kiosk.app import Options, run
 
-    return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen))
+    fullscreen = args.fullscreen or args.kiosk
+    return run(Options(args.data_dir, args.content, args.size, args.lang, fullscreen))
 
 
 def _check(args: argparse.Namespace) -> int:
