@@ -17,6 +17,7 @@ from kiosk.content.problems import Problem
 CLINIC_FILE = "clinic.toml"
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ]{2,20}$")
+_INTERNATIONAL_PHONE = re.compile(r"^\+[1-9][0-9 ]{6,20}$")
 _TOML_LINE = re.compile(r"line (\d+)")
 _TEXT_FIELDS = ("name", "address", "whatsapp_message", "email_subject")
 
@@ -91,9 +92,10 @@ def _validated(data: dict[str, object], path: Path) -> tuple[Clinic, list[Proble
         setattr(clinic, key, text(key))
     for key in ("phone", "whatsapp"):
         value = text(key)
-        if value and not _PHONE.match(value):
+        if value and not _INTERNATIONAL_PHONE.match(value):
             problems.append(
-                Problem(path, None, f"field '{key}' is not a phone number: {value!r}")
+                Problem(path, None, f"field '{key}' is not a phone number in international "
+                                    f"form like +254 797 777060: {value!r}")
             )
             value = ""
         setattr(clinic, key, value)
