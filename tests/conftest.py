@@ -7,11 +7,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QProcess, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +22,48 @@ from kiosk.app import Options, application, build_window
 from kiosk.ui.main_window import MainWindow
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
+
+
+_SPAWN_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
+                 "os.startfile")
+_spawned: list[str] | None = None
+
+
+def _audit_spawns(event: str, args: tuple[object, ...]) -> None:
+    if _spawned is not None and event.startswith(_SPAWN_EVENTS):
+        _spawned.append(f"{event} {args[:2]!r}")
+
+
+sys.addaudithook(_audit_spawns)
+
+
+@pytest.fixture(autouse=True)
+def kiosk_opens_no_program(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """The kiosk never opens a browser or starts a program: fail any test where it does.
+
+    Tests marked ``spawns_processes`` run tools themselves (installer, subprocess checks).
+    """
+    global _spawned
+    opened: list[str] = []
+
+    def refuse_url(url: QUrl) -> bool:
+        opened.append(url.toString())
+        return False
+
+    def refuse_process(*args: object) -> bool:
+        opened.append(f"QProcess {args!r}")
+        return False
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", refuse_url)
+    monkeypatch.setattr(QProcess, "startDetached", refuse_process)
+    allowed = request.node.get_closest_marker("spawns_processes") is not None
+    _spawned = None if allowed else []
+    yield
+    spawned, _spawned = _spawned, None
+    assert opened == [], f"the kiosk tried to open {opened}"
+    assert not spawned, f"the kiosk started a program: {spawned}"
 
 
 @pytest.fixture(scope="session")

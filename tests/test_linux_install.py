@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.spawns_processes
+
 REPO = Path(__file__).resolve().parent.parent
 INSTALL = REPO / "build" / "linux" / "install.sh"
 UNINSTALL = REPO / "build" / "linux" / "uninstall.sh"

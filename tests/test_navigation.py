@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QScroller
 from pytestqt.qtbot import QtBot
 
-from kiosk.session.history import HOME
+from kiosk.session.history import CONTACT, HOME
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screenshots import all_screen_ids
 from tests.conftest import WindowFactory
@@ -84,9 +84,11 @@ def test_a_long_page_scrolls_when_dragged(
 def test_every_page_renders_non_empty_text(qtbot: QtBot, window: MainWindow) -> None:
     for screen_id in all_screen_ids(window)[1:]:
         window.navigate(screen_id)
-        text = window.page_screen.view.toPlainText().strip()
+        screen = window.contact_screen if screen_id == CONTACT else window.page_screen
+        assert screen.isVisible()
+        text = screen.view.toPlainText().strip()
         assert len(text) > 40, f"{screen_id} shows almost nothing: {text!r}"
-        assert window.page_screen.title.text() == window.library.pages[screen_id].title
+        assert screen.title.text() == window.library.pages[screen_id].title
 
 
 def test_a_missing_page_gets_a_friendly_message(window: MainWindow) -> None:

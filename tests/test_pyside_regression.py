@@ -11,8 +11,12 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 SCRIPT = """
 import sys
+
+import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 app = QApplication([])
 label = QLabel()
@@ -23,6 +27,7 @@ print("survived", sys.getrefcount(None) > 0)
 """
 
 
+@pytest.mark.spawns_processes
 def test_twenty_thousand_void_qt_calls_do_not_crash() -> None:
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,

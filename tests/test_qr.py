@@ -267,6 +267,7 @@ print(json.dumps({"ratio": widget.devicePixelRatioF(), "side": widget.code_side_
 """
 
 
+@pytest.mark.spawns_processes
 @pytest.mark.parametrize("scale", ["1.25", "2"])
 def test_under_display_scaling_modules_stay_on_whole_device_pixels(
     tmp_path: Path, scale: str

@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.cli import main
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screenshots import all_screen_ids, screen_file_name
+from kiosk.ui.screenshots import all_screen_ids, panel_scenes, screen_file_name
 
 
 def test_screenshots_writes_a_png_for_every_screen(
@@ -17,6 +17,8 @@ def test_screenshots_writes_a_png_for_every_screen(
     out = tmp_path / "shots"
     assert main(["--data-dir", str(data_dir), "screenshots", str(out), "--size", "1280x800"]) == 0
     expected = {screen_file_name(screen_id) for screen_id in all_screen_ids(window)}
+    expected |= {name for name, _show in panel_scenes(window)}
+    assert {"home.png", "page-contact.png", "panel-help.png", "panel-link.png"} <= expected
     assert {path.name for path in out.glob("*.png")} == expected
     home = QImage(str(out / "home.png"))
     assert (home.width(), home.height()) == (1280, 800)

@@ -17,9 +17,13 @@ from kiosk.content.loader import Content
 from kiosk.content.model import Library, Page
 from kiosk.content.render import HelpBoxText, PageRenderer
 from kiosk.session.history import CONTACT, HOME, History
+from kiosk.ui.contact_screen import ContactScreen
+from kiosk.ui.help_panel import HelpPanel
 from kiosk.ui.home_screen import HomeScreen
+from kiosk.ui.link_panel import LinkPanel
 from kiosk.ui.nav_bar import NavBar
 from kiosk.ui.page_screen import PageScreen
+from kiosk.ui.panel import Panel
 from kiosk.ui.theme import NORMAL, Metrics, Palette, application_style
 
 log = logging.getLogger(__name__)
@@ -44,8 +48,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(root)
         self.home_screen = HomeScreen(self.stack)
         self.page_screen = PageScreen(content.images.find, self.stack)
+        self.contact_screen = ContactScreen(content.images.find, self.stack)
         self.stack.addWidget(self.home_screen)
         self.stack.addWidget(self.page_screen)
+        self.stack.addWidget(self.contact_screen)
         self.nav_bar = NavBar(root)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -53,6 +59,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.nav_bar)
         self.setCentralWidget(root)
+        self.help_panel = HelpPanel(root, content.clinic)
+        self.link_panel = LinkPanel(root)
+        self.page_screen.view.external_link_activated.connect(self.link_panel.show_link)
+        self.contact_screen.view.external_link_activated.connect(self.link_panel.show_link)
+        self.contact_screen.view.page_link_activated.connect(self.navigate)
         self.home_screen.tile_activated.connect(self.navigate)
         self.page_screen.page_requested.connect(self.navigate)
         self.nav_bar.home_requested.connect(self.go_home)
@@ -90,14 +101,26 @@ class MainWindow(QMainWindow):
         self._show_current()
 
     def show_help(self) -> None:
-        """Open the crisis help (a page with the help box until the help panel exists)."""
-        self.navigate("conditions/suicidal-thoughts")
+        """Open the crisis help panel over whatever is showing."""
+        self.help_panel.open_panel()
+
+    def panels(self) -> list[Panel]:
+        """Every panel that can open over the screens."""
+        return [self.help_panel, self.link_panel]
+
+    def close_panels(self) -> None:
+        """Close whatever panel is open."""
+        for panel in self.panels():
+            panel.close_panel()
 
     def _show_current(self) -> None:
         screen_id = self.history.current
         if screen_id == HOME:
             self.home_screen.reset_scroll()
             self.stack.setCurrentWidget(self.home_screen)
+        elif screen_id == CONTACT:
+            self._show_contact()
+            self.stack.setCurrentWidget(self.contact_screen)
         else:
             self._show_page(screen_id)
             self.stack.setCurrentWidget(self.page_screen)
@@ -116,6 +139,12 @@ class MainWindow(QMainWindow):
             return
         self.page_screen.show_page(page, self.renderer.render(page, self.language),
                                    self._tabs_for(page))
+
+    def _show_contact(self) -> None:
+        page = self.library.get(CONTACT)
+        words = self.renderer.render(page, self.language) if page is not None else None
+        title = page.title if page is not None else self.tr("Contact us")
+        self.contact_screen.show_contact(title, self.content.clinic, words)
 
     def _tabs_for(self, page: Page) -> list[Page]:
         children = self.library.children(page.id)
@@ -151,5 +180,10 @@ class MainWindow(QMainWindow):
         self.home_screen.apply_theme(self.palette_, metrics)
         self.page_screen.apply_theme(self.palette_, metrics, self.width())
         self.nav_bar.apply_metrics(metrics, self.width())
-        if self.history.current != HOME:
+        self.contact_screen.apply_theme(self.palette_, metrics, self.width(), self.height())
+        for panel in self.panels():
+            panel.apply_metrics(metrics)
+        if self.history.current == CONTACT:
+            self._show_contact()
+        elif self.history.current != HOME:
             self._show_page(self.history.current)

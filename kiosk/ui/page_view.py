@@ -122,11 +122,12 @@ class PageView(QTextBrowser):
         if kind is LinkKind.PAGE:
             self.page_link_activated.emit(page_target(href))
         elif kind is LinkKind.EXTERNAL:
-            self.external_link_activated.emit(href, self._anchor_text(href))
+            self.external_link_activated.emit(href, self.anchor_text(href))
         else:
             log.warning("refused link %r tapped on page %s", href[:80], self.current_page_id)
 
-    def _anchor_text(self, href: str) -> str:
+    def anchor_text(self, href: str) -> str:
+        """The words of the first link to ``href`` on the page shown (``href`` if none)."""
         block = self.document().begin()
         while block.isValid():
             iterator = block.begin()

@@ -13,6 +13,7 @@ import logging
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from math import ceil, floor
 
 import segno
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -151,6 +152,24 @@ class QrCodeWidget(QWidget):
             self.width(), self.height(), self.devicePixelRatioF(), self._matrix.side
         )
         return layout if layout.module_px >= 1 else None
+
+    @property
+    def modules(self) -> int:
+        """Modules across the code, quiet zone included (0 when no code is set)."""
+        return self._matrix.side if self._matrix is not None else 0
+
+    def side_for(self, available: int, largest: int) -> int:
+        """A widget side that draws whole modules and is at least ``min_code_side``.
+
+        Beyond that minimum it is as large as fits in ``available`` logical px, but not
+        over ``largest``.
+        """
+        if not self.modules:
+            return 0
+        ratio = self.devicePixelRatioF()
+        needed = ceil(min_code_side(self.screen()) * ratio / self.modules)
+        fits = floor(min(available, largest) * ratio / self.modules)
+        return ceil(max(needed, fits) * self.modules / ratio)
 
     def code_side_px(self) -> int:
         """Side of the drawn code in logical px (rounded), quiet zone included; 0 if none."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -30,19 +32,45 @@ def all_screen_ids(window: MainWindow) -> list[str]:
     return ordered
 
 
+def _open_first_source_link(window: MainWindow) -> None:
+    """Go to the first page with a web link and open that link's QR panel."""
+    for page_id in all_screen_ids(window):
+        page = window.library.get(page_id)
+        links = window.renderer.render(page, window.language).external_links if page else ()
+        if links:
+            window.navigate(page_id)
+            view = window.page_screen.view
+            window.link_panel.show_link(links[0], view.anchor_text(links[0]))
+            return
+
+
+def panel_scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
+    """Panels that open over a screen, each with what opens it."""
+    return [
+        ("panel-help.png", window.show_help),
+        ("panel-link.png", partial(_open_first_source_link, window)),
+    ]
+
+
 def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
-    """Show each screen in turn, let it paint, and save it; returns the files written."""
+    """Show each screen and panel in turn, let it paint, and save it; returns the files."""
     out_dir.mkdir(parents=True, exist_ok=True)
     window.show()
     written: list[Path] = []
-    for screen_id in all_screen_ids(window):
+    scenes: list[tuple[str, Callable[[], None]]] = [
+        (screen_file_name(screen_id), partial(window.navigate, screen_id))
+        for screen_id in all_screen_ids(window)
+    ]
+    scenes.extend(panel_scenes(window))
+    for file_name, show in scenes:
+        window.close_panels()
         window.go_home()
-        if screen_id != HOME:
-            window.navigate(screen_id)
+        show()
         QApplication.processEvents()
-        path = out_dir / screen_file_name(screen_id)
+        path = out_dir / file_name
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
+    window.close_panels()
     window.go_home()
     return written

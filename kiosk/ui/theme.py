@@ -132,6 +132,23 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
         font-size: {m.control_font}px; font-weight: bold;
         min-height: {m.control_height}px; padding: 0 {m.px(22, 12)}px; }}
     #HelpButton:pressed {{ background: {p.help_text}; }}
+    #ContactScreen {{ background: {p.background}; }}
+    #ContactCard {{ background: {p.surface}; border: {m.px(3, 2)}px solid {p.border};
+        border-radius: {radius}px; }}
+    #CardCaption {{ font-size: {m.px(34, 20)}px; font-weight: bold; color: {p.primary}; }}
+    #CardValue {{ font-size: {m.px(30, 18)}px; color: {p.text}; }}
+    #Address {{ font-size: {m.px(32, 20)}px; color: {p.text}; }}
+    #PanelCard {{ background: {p.surface}; border-radius: {radius}px; }}
+    #PanelTitle {{ font-size: {m.px(52, 28)}px; font-weight: bold; color: {p.primary}; }}
+    #PanelText {{ font-size: {m.px(36, 22)}px; color: {p.text}; }}
+    #HelpNow {{ font-size: {m.px(40, 24)}px; font-weight: bold; color: {p.help_text};
+        background: {p.help_background}; border-radius: {radius}px;
+        padding: {m.px(24, 12)}px; }}
+    #CrisisLine {{ font-size: {m.px(46, 26)}px; font-weight: bold; color: {p.text}; }}
+    #PanelClose {{ background: {p.primary}; color: {p.on_primary}; border: none;
+        border-radius: {radius}px; font-size: {m.control_font}px; font-weight: bold;
+        min-height: {m.control_height}px; padding: 0 {m.px(28, 14)}px; }}
+    #PanelClose:pressed {{ background: {p.text}; }}
     QScrollBar:vertical {{ background: {p.background}; width: {m.px(22, 14)}px; margin: 0; }}
     QScrollBar::handle:vertical {{ background: {p.border}; border-radius: {m.px(11, 7)}px;
         min-height: {m.px(80, 40)}px; }}

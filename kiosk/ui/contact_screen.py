@@ -1,0 +1,154 @@
+"""The contact screen: large QR codes for WhatsApp, email, phone and a contact card.
+
+Each code has a plain caption and the same information as text beside it, so a patient
+without a phone camera can still copy it.  Every value comes from the clinic data file;
+a code whose data is missing or does not fit is left out and the rest still show.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.content.clinic import Clinic
+from kiosk.content.contact import ContactCode, contact_codes
+from kiosk.content.render import RenderedPage
+from kiosk.ui.page_view import ImageFinder, PageView
+from kiosk.ui.panel import caption_label
+from kiosk.ui.qr import QrCodeWidget, QrDataError
+from kiosk.ui.theme import Metrics, Palette
+
+log = logging.getLogger(__name__)
+
+
+class ContactCard(QFrame):
+    """One code: the QR code, what it does, and its value as text."""
+
+    def __init__(self, code: ContactCode, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ContactCard")
+        self.code = code
+        self.qr = QrCodeWidget(self)
+        self.qr.setAccessibleName(f"{caption}: QR code")
+        self.caption = caption_label(caption, "CardCaption", self)
+        # A zero-width space after "@" lets a long email address wrap instead of clipping.
+        self.value = caption_label(code.shown_text.replace("@", "@\u200b"), "CardValue", self)
+        for label in (self.caption, self.value):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout = QVBoxLayout(self)
+        self._card_layout = layout
+        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addStretch(1)
+        try:
+            self.qr.set_data(code.payload)
+        except QrDataError:
+            self.qr.hide()
+
+    @property
+    def has_code(self) -> bool:
+        """False when the data could not be made into a QR code (text only)."""
+        return not self.qr.isHidden()
+
+    def apply_metrics(self, metrics: Metrics, card_width: int) -> None:
+        """Code size and padding for the window.
+
+        The code's own white quiet zone is its padding, so the sides stay narrow and the
+        code gets the width: at least 5 cm (``min_code_side``), whole pixels per module.
+        """
+        pad = metrics.px(6, 3)
+        self._card_layout.setContentsMargins(pad, pad, pad, metrics.px(20, 10))
+        self._card_layout.setSpacing(metrics.px(4, 2))
+        self._inner_width = card_width - 2 * pad - 4
+
+    def code_side(self, metrics: Metrics) -> int:
+        """The side this card's code would like (0 without a code)."""
+        return self.qr.side_for(self._inner_width, metrics.px(420)) if self.has_code else 0
+
+    def set_code_side(self, side: int) -> None:
+        """Give the code a square of ``side`` px (the same for every card, so they align)."""
+        self.qr.setFixedSize(side, side)
+
+
+class ContactScreen(QWidget):
+    """Codes in a row of four (landscape) or a two-by-two grid (portrait), then the words."""
+
+    def __init__(self, find_image: ImageFinder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ContactScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.title = QLabel(self)
+        self.title.setObjectName("PageTitle")
+        self.title.setWordWrap(True)
+        self.codes = QWidget(self)
+        self._grid = QGridLayout(self.codes)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self.address = caption_label("", "Address", self)
+        self.view = PageView(find_image, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.codes)
+        layout.addWidget(self.address)
+        layout.addWidget(self.view, 1)
+        self._layout = layout
+        self.cards: list[ContactCard] = []
+        self._metrics = Metrics(1.0)
+        self._portrait = False
+        self._width = 1920
+
+    def captions(self) -> dict[str, str]:
+        """Plain captions for each kind of code."""
+        return {
+            "whatsapp": self.tr("Chat on WhatsApp"),
+            "email": self.tr("Email us"),
+            "phone": self.tr("Call us"),
+            "card": self.tr("Save our contact"),
+        }
+
+    def show_contact(self, title: str, clinic: Clinic, words: RenderedPage | None) -> None:
+        """Fill the screen from clinic data and the contact page's words."""
+        self.title.setText(title)
+        for card in self.cards:
+            self._grid.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        captions = self.captions()
+        self.cards = [ContactCard(code, captions.get(code.kind, code.kind), self.codes)
+                      for code in contact_codes(clinic)]
+        self.address.setText(self.tr("Visit us: %s") % clinic.address if clinic.address else "")
+        self.address.setVisible(bool(clinic.address))
+        if words is not None:
+            self.view.show_page(words)
+        self._arrange()
+
+    def apply_theme(self, palette: Palette, metrics: Metrics, width: int, height: int) -> None:
+        """Code sizes and columns for the window."""
+        self._metrics = metrics
+        self._portrait = height > width
+        margin = metrics.margin
+        self._layout.setContentsMargins(margin, margin, margin - metrics.px(10), 0)
+        self._layout.setSpacing(metrics.spacing)
+        self.view.apply_theme(palette, metrics, width - 2 * margin)
+        self._width = width
+        self._arrange()
+
+    def _arrange(self) -> None:
+        if not self.cards:
+            return
+        metrics = self._metrics
+        columns = 2 if self._portrait else min(4, len(self.cards))
+        usable = self._width - 2 * metrics.margin
+        gap = metrics.px(16, 10)
+        self._grid.setSpacing(gap)
+        card_width = (usable - (columns - 1) * gap) // columns
+        for card in self.cards:
+            card.apply_metrics(metrics, card_width)
+        side = max(card.code_side(metrics) for card in self.cards)
+        for index, card in enumerate(self.cards):
+            card.set_code_side(side)
+            self._grid.addWidget(card, index // columns, index % columns)
+        for column in range(4):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)

@@ -1,0 +1,35 @@
+"""The "Need help now?" panel: what to do right now, and the crisis lines.
+
+Opened in one tap from the navigation bar on every screen.  The numbers come from the
+clinic's data file so the clinic can correct them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.content.clinic import Clinic
+from kiosk.ui.panel import Panel, caption_label
+
+
+class HelpPanel(Panel):
+    """Crisis help, large and calm."""
+
+    def __init__(self, host: QWidget, clinic: Clinic) -> None:
+        super().__init__(host, self.tr("Need help now?"), "HelpPanel")
+        self.danger_now = caption_label(
+            self.tr("If you are in danger now, tell the reception staff straight away."),
+            "HelpNow", self.card)
+        self.body.addWidget(self.danger_now)
+        self.lines = [
+            caption_label(f"{line.name}: {line.number}" + (f" ({line.note})" if line.note else ""),
+                          "CrisisLine", self.card)
+            for line in clinic.crisis_lines
+        ]
+        for label in self.lines:
+            label.setAccessibleName(label.text())
+            self.body.addWidget(label)
+        self.unavailable = caption_label(
+            self.tr("Please ask the reception staff for help."), "PanelText", self.card)
+        self.unavailable.setVisible(not self.lines)
+        self.body.addWidget(self.unavailable)

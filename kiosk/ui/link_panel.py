@@ -1,0 +1,48 @@
+"""The panel for a tapped web link: never opened here, offered as a QR code instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.panel import Panel, caption_label
+from kiosk.ui.qr import QrCodeWidget, QrDataError
+from kiosk.ui.theme import Metrics
+
+
+class LinkPanel(Panel):
+    """Title of the link, a large QR code of its exact address, and how to use it."""
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host, "", "LinkPanel")
+        self.url = ""
+        self.code = QrCodeWidget(self.card)
+        self.code.setAccessibleName(self.tr("QR code of the link"))
+        self.hint = caption_label(self.tr("Scan to open this on your phone"), "PanelText",
+                                  self.card)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.address = caption_label("", "Address", self.card)
+        self.address.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.body.addWidget(self.code, 1, Qt.AlignmentFlag.AlignHCenter)
+        self.body.addWidget(self.hint)
+        self.body.addWidget(self.address)
+
+    def show_link(self, url: str, title: str) -> None:
+        """Open the panel for ``url``; if it cannot be a QR code, show the address only."""
+        self.url = url
+        self.title.setText(title or url)
+        self.address.setText(url)
+        try:
+            self.code.set_data(url)
+        except QrDataError:
+            self.code.hide()
+            self.hint.setText(self.tr("This link is too long for a code. Ask the staff."))
+        else:
+            self.code.show()
+            self.hint.setText(self.tr("Scan to open this on your phone"))
+        self.open_panel()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        side = max(self.code.minimumSizeHint().width(), metrics.px(420, 240))
+        self.code.setFixedSize(side, side)
+        super().apply_metrics(metrics)

@@ -1,0 +1,113 @@
+"""Panels that open over the whole kiosk: a dimmed backdrop and a centred card.
+
+Used for the help panel, the QR panel of a tapped link and (later) staff panels.  A
+panel covers the navigation bar too, so the patient deals with it first; a big Close
+button, or a tap on the dimmed backdrop, closes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from kiosk.ui.nav_bar import NavButton
+from kiosk.ui.theme import Metrics
+
+BACKDROP = QColor(10, 30, 30, 170)
+
+
+class Panel(QWidget):
+    """A modal card over the window; subclasses fill ``body``."""
+
+    closed = Signal()
+
+    def __init__(self, host: QWidget, title: str, name: str,
+                 closes_on_backdrop: bool = True) -> None:
+        super().__init__(host)
+        self.host = host
+        self.setObjectName(name)
+        self.setAccessibleName(title)
+        self.closes_on_backdrop = closes_on_backdrop
+        self.card = QFrame(self)
+        self.card.setObjectName("PanelCard")
+        self.title = QLabel(title, self.card)
+        self.title.setObjectName("PanelTitle")
+        self.title.setWordWrap(True)
+        self.body = QVBoxLayout()
+        self.close_button = NavButton(self.tr("Close"), "close", name="PanelClose")
+        self.close_button.clicked.connect(self.close_panel)
+        self._card_layout = QVBoxLayout(self.card)
+        self._card_layout.addWidget(self.title)
+        self._card_layout.addLayout(self.body, 1)
+        self._card_layout.addWidget(self.close_button)
+        self._metrics = Metrics(1.0)
+        host.installEventFilter(self)
+        self.hide()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the panel is showing."""
+        return self.isVisible()
+
+    def open_panel(self) -> None:
+        """Show over everything."""
+        self.setGeometry(self.host.rect())
+        self._place_card()
+        self.show()
+        self.raise_()
+
+    def close_panel(self) -> None:
+        """Hide and tell listeners."""
+        if self.isVisible():
+            self.hide()
+            self.closed.emit()
+
+    def apply_metrics(self, metrics: Metrics) -> None:
+        """Card padding and button icons for the window size."""
+        self._metrics = metrics
+        pad = metrics.px(48, 20)
+        self._card_layout.setContentsMargins(pad, pad, pad, pad)
+        self._card_layout.setSpacing(metrics.spacing)
+        self.close_button.apply_metrics(metrics)
+        self._place_card()
+
+    def card_width(self) -> int:
+        """How wide the card is for the current window (subclasses may widen it)."""
+        return min(self.width() - 2 * self._metrics.margin, self._metrics.px(1100, 500))
+
+    def _place_card(self) -> None:
+        width = max(200, self.card_width())
+        self.card.setFixedWidth(width)
+        height = min(self.card.sizeHint().height(), self.height() - 2 * self._metrics.margin)
+        self.card.setFixedHeight(max(200, height))
+        self.card.move((self.width() - width) // 2, (self.height() - self.card.height()) // 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.host.rect())
+            self._place_card()
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKDROP)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        outside = not self.card.geometry().contains(event.position().toPoint())
+        if self.closes_on_backdrop and outside:
+            self.close_panel()
+        event.accept()
+
+    def keyPressEvent(self, event: object) -> None:
+        del event  # keys never reach what lies beneath an open panel
+
+
+def caption_label(text: str, name: str, parent: QWidget | None = None) -> QLabel:
+    """A word-wrapped label styled by ``name`` in the theme."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
