@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
 from kiosk.logs import setup_logging
+from kiosk.settings import SettingsStore
 from kiosk.ui.graphics import load_fonts
 from kiosk.ui.main_window import MainWindow
 
@@ -42,8 +43,9 @@ class Options:
     data_dir: Path | None = None
     content_dir: Path | None = None
     size: tuple[int, int] | None = None
-    language: str = "en"
+    language: str | None = None
     fullscreen: bool = False
+    kiosk: bool = False
 
 
 def default_data_dir() -> Path:
@@ -74,9 +76,13 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
-    """Load content and make the main window, sized but not yet shown."""
+    """Load settings and content and make the main window, sized but not yet shown."""
+    store = SettingsStore(options.data_dir)
+    if options.kiosk and not store.settings.kiosk_mode:
+        store.settings.kiosk_mode = True
+        store.save()
     choice = choose_content(options.content_dir, options.data_dir)
-    window = MainWindow(choice.content, options.language)
+    window = MainWindow(choice, store, options.language)
     width, height = options.size or (1920, 1080)
     window.resize(width, height)
     return window, choice
@@ -88,11 +94,11 @@ def run(options: Options) -> int:
     setup_logging(data_dir)
     app = application()
     window, _choice = build_window(
-        Options(data_dir, options.content_dir, options.size, options.language)
+        Options(data_dir, options.content_dir, options.size, options.language,
+                kiosk=options.kiosk)
     )
-    log.info("tigoni-kiosk %s started", __version__)
-    if options.fullscreen:
-        window.showFullScreen()
-    else:
-        window.show()
+    log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
+             "on" if window.kiosk_mode else "off")
+    window.exit_requested.connect(app.quit)
+    window.present(options.fullscreen)
     return app.exec()

@@ -7,6 +7,7 @@ after the command name.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,10 @@ Run with no command to start the kiosk in a window. Commands:
   check [CONTENT_DIR]    check content for mistakes (exit 1 and a list if any)
   screenshots OUT_DIR    save a picture of every screen as a PNG file
   self-test              check the kiosk can show everything (for IT; no display needed)
+  set-pin                set the staff PIN (asks twice, or reads one line from stdin)
+
+Staff reach the staff panel by pressing and holding the clinic's name on the home
+screen for 3 seconds, then typing the PIN.
 """
 
 
@@ -46,7 +51,7 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                        help="show the content in DIR instead of the bundled content")
     group.add_argument("--size", type=parse_size, default=default, metavar="WxH",
                        help="window size in pixels, for example 1920x1080")
-    group.add_argument("--lang", default=argparse.SUPPRESS if suppress else "en",
+    group.add_argument("--lang", default=argparse.SUPPRESS if suppress else None,
                        metavar="CODE", help="language to show first, for example en")
 
 
@@ -82,6 +87,12 @@ def get_argparser() -> argparse.ArgumentParser:
                     "icon, picture and QR code. Prints a summary; exit 0 when all is well, "
                     "otherwise exit 1 naming each failure. Needs no display.")
     _add_common(self_test, suppress=True)
+    set_pin = commands.add_parser(
+        "set-pin", help="set the staff PIN (4 to 8 digits)",
+        description="Set the PIN staff type to reach the staff panel. At a terminal it asks "
+                    "twice and shows nothing; otherwise it reads one line from standard "
+                    "input (for scripted installs). Only a salted hash is stored.")
+    _add_common(set_pin, suppress=True)
     return parser
 
 
@@ -94,10 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _screenshots(args)
     if args.command == "self-test":
         return _self_test(args)
+    if args.command == "set-pin":
+        return _set_pin(args)
     from kiosk.app import Options, run
 
-    fullscreen = args.fullscreen or args.kiosk
-    return run(Options(args.data_dir, args.content, args.size, args.lang, fullscreen))
+    return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen,
+                       args.kiosk))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -127,6 +140,32 @@ def _self_test(args: argparse.Namespace) -> int:
     application()
     size = args.size or (1920, 1080)
     return run_self_test(Options(args.data_dir, args.content, size, args.lang), sys.stdout)
+
+
+def _set_pin(args: argparse.Namespace) -> int:
+    from kiosk.app import default_data_dir
+    from kiosk.session.pin import PinFormatError
+    from kiosk.session.staff import StaffAccess
+    from kiosk.settings import SettingsStore
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        pin = getpass.getpass("New staff PIN (4 to 8 digits): ")
+        if getpass.getpass("Type it again: ") != pin:
+            print("The two PINs were different; nothing was changed.", file=sys.stderr)
+            return 1
+    else:
+        pin = (sys.stdin.readline() if sys.stdin is not None else "").strip()
+    store = SettingsStore(args.data_dir or default_data_dir())
+    try:
+        StaffAccess(store).set_pin(pin)
+    except PinFormatError as error:
+        print(f"Not changed: {error}.", file=sys.stderr)
+        return 1
+    if not store.path or not store.path.is_file() or store.warning:
+        print(f"Could not save the PIN: {store.warning}", file=sys.stderr)
+        return 1
+    print(f"Staff PIN saved in {store.path}.")
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

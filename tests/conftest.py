@@ -105,8 +105,8 @@ def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFacto
     def make(size: tuple[int, int] = (1920, 1080), content: Path | None = None) -> MainWindow:
         window, _choice = build_window(Options(data_dir=data_dir, content_dir=content,
                                                size=size))
-        qtbot.add_widget(window)
-        window.show()
+        qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
+        window.present()
         qtbot.wait_exposed(window)
         settle_layout()
         return window

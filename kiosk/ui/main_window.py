@@ -9,21 +9,30 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content.loader import Content
-from kiosk.content.model import Library, Page
+from kiosk.content.model import HOME_ID, Library, Page
+from kiosk.content.problems import Severity, errors
 from kiosk.content.render import HelpBoxText, PageRenderer
+from kiosk.content.source import ContentChoice, ContentOrigin
 from kiosk.session.history import CONTACT, HOME, History
+from kiosk.session.staff import StaffAccess
+from kiosk.settings import SettingsStore
+from kiosk.ui.attract import AttractScreen
 from kiosk.ui.contact_screen import ContactScreen
+from kiosk.ui.crash_guard import CrashGuard
 from kiosk.ui.help_panel import HelpPanel
 from kiosk.ui.home_screen import HomeScreen
+from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.link_panel import LinkPanel
 from kiosk.ui.nav_bar import NavBar
 from kiosk.ui.page_screen import PageScreen
 from kiosk.ui.panel import Panel
+from kiosk.ui.pin_pad import PadMode, PinPad
+from kiosk.ui.staff_panel import StaffPanel
+from kiosk.ui.still_reading import StillReading
 from kiosk.ui.theme import NORMAL, Metrics, Palette, application_style
 
 log = logging.getLogger(__name__)
@@ -33,12 +42,20 @@ class MainWindow(QMainWindow):
     """Home, pages and navigation; one instance per running kiosk."""
 
     screen_shown = Signal(str)
+    session_reset = Signal()
+    exit_requested = Signal()
 
-    def __init__(self, content: Content, language: str = "en") -> None:
+    def __init__(self, choice: ContentChoice, store: SettingsStore,
+                 language: str | None = None) -> None:
         super().__init__()
+        content = choice.content
         self.setWindowTitle(content.clinic.display_name)
+        self.choice = choice
         self.content = content
-        self.language = language if language in content.libraries else "en"
+        self.store = store
+        self.settings = store.settings
+        self.staff_access = StaffAccess(store)
+        self.language = self._known_language(language or self.settings.default_language)
         self.history = History()
         self.palette_ = NORMAL
         self.metrics = Metrics(1.0)
@@ -61,6 +78,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
         self.help_panel = HelpPanel(root, content.clinic)
         self.link_panel = LinkPanel(root)
+        self.pin_pad = PinPad(root, self.staff_access)
+        self.staff_panel = StaffPanel(root, store, content.languages, self.content_status())
+        self.still_reading = StillReading(root)
+        self.attract = AttractScreen(root)
+        self.attract.set_lines([library.home.summary for code in content.languages
+                                if (library := content.libraries[code]).home is not None])
+        self._wire_kiosk(root)
         self.page_screen.view.external_link_activated.connect(self.link_panel.show_link)
         self.contact_screen.view.external_link_activated.connect(self.link_panel.show_link)
         self.contact_screen.view.page_link_activated.connect(self.navigate)
@@ -106,12 +130,202 @@ class MainWindow(QMainWindow):
 
     def panels(self) -> list[Panel]:
         """Every panel that can open over the screens."""
-        return [self.help_panel, self.link_panel]
+        return [self.help_panel, self.link_panel, self.pin_pad, self.staff_panel,
+                self.still_reading]
 
     def close_panels(self) -> None:
         """Close whatever panel is open."""
         for panel in self.panels():
             panel.close_panel()
+
+    # --- kiosk mode, staff access, idle reset -------------------------------------------
+
+    def _wire_kiosk(self, root: QWidget) -> None:
+        self.guard = KioskGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.guard)
+        self.guard.activity.connect(self._on_activity)
+        self.crash_guard = CrashGuard(self.recover)
+        self.crash_guard.install()
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._on_idle)
+        self.staff_hold = QTimer(self)
+        self.staff_hold.setSingleShot(True)
+        self.staff_hold.timeout.connect(self.open_staff_access)
+        self.home_screen.clinic_name.installEventFilter(self)
+        self.pin_pad.accepted.connect(self.staff_panel.open_panel)
+        self.pin_pad.pin_changed.connect(self.staff_panel.open_panel)
+        self.staff_panel.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
+        self.staff_panel.change_pin_requested.connect(self._change_pin)
+        self.staff_panel.exit_requested.connect(self._exit)
+        self.staff_panel.default_language_changed.connect(lambda _code: None)
+        self.still_reading.timed_out.connect(self.reset_session)
+        self.still_reading.closed.connect(self._restart_idle)
+        self.attract.dismissed.connect(self._restart_idle)
+        self._exit_allowed = False
+        self._restart_idle()
+
+    def content_status(self) -> str:
+        """One line for staff: where the content came from and what is wrong with it."""
+        choice = self.choice
+        warnings = sum(1 for p in choice.content.problems if p.severity is Severity.WARNING)
+        failed = len(errors(choice.content.problems))
+        origin = self.tr("updated content") if choice.origin is ContentOrigin.UPDATED \
+            else self.tr("bundled content")
+        text = self.tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
+            .replace("%2", str(failed)).replace("%3", str(warnings))
+        if choice.rejected_update:
+            text += " " + self.tr("Updated content was refused (%1 problems): see the log.") \
+                .replace("%1", str(len(choice.rejected_update)))
+        return text
+
+    @property
+    def kiosk_mode(self) -> bool:
+        """Whether the kiosk is locked down."""
+        return self.settings.kiosk_mode
+
+    def present(self, fullscreen: bool = False) -> None:
+        """Show the window: locked down in kiosk mode, otherwise as asked."""
+        if self.kiosk_mode:
+            self.apply_kiosk_mode()
+        elif fullscreen:
+            self.showFullScreen()
+        else:
+            self.show()
+
+    def set_kiosk_mode(self, on: bool) -> None:
+        """Switch kiosk mode and remember it across restarts."""
+        self.settings.kiosk_mode = on
+        self.store.save()
+        self.apply_kiosk_mode()
+
+    def apply_kiosk_mode(self) -> None:
+        """Full screen, frameless, on top and without a cursor, or back to a window."""
+        on = self.settings.kiosk_mode
+        self.guard.locked = on
+        was_visible = self.isVisible()
+        flags = Qt.WindowType.Window
+        if on:
+            flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        if self.windowFlags() != flags:
+            self.setWindowFlags(flags)
+        cursor_hidden = QGuiApplication.overrideCursor() is not None
+        if on and self.settings.hide_cursor and not cursor_hidden:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        elif not on and cursor_hidden:
+            QGuiApplication.restoreOverrideCursor()
+        if on:
+            screen = QGuiApplication.primaryScreen()
+            if screen is not None:
+                self.setGeometry(screen.geometry())
+            self.showFullScreen()
+        elif was_visible:
+            self.showNormal()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.home_screen.clinic_name:
+            kind = event.type()
+            if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+                self.staff_hold.start(self.settings.staff_hold_ms)
+            elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd,
+                          QEvent.Type.TouchCancel, QEvent.Type.Leave):
+                self.staff_hold.stop()
+        return super().eventFilter(watched, event)
+
+    def open_staff_access(self) -> None:
+        """The hidden gesture was held: ask for the PIN."""
+        self.close_panels()
+        self.pin_pad.open_for(PadMode.ENTER)
+
+    def _change_pin(self) -> None:
+        self.staff_panel.close_panel()
+        self.pin_pad.open_for(PadMode.NEW)
+
+    def _exit(self) -> None:
+        if self.kiosk_mode:
+            return
+        self.exit_requested.emit()
+        self.shutdown()
+
+    def shutdown(self) -> None:
+        """Close for good, even in kiosk mode (program exit, tests), releasing hooks."""
+        self._exit_allowed = True
+        self.guard.locked = False
+        self.close()
+
+    def _on_activity(self) -> None:
+        self.staff_panel.touched()
+        if not self.still_reading.isVisible() and not self.attract.isVisible():
+            self._restart_idle()
+
+    def _restart_idle(self) -> None:
+        self.idle_timer.start(self.settings.idle_timeout_s * 1000)
+
+    def _on_idle(self) -> None:
+        if self.attract.isVisible() or self.still_reading.isVisible():
+            return
+        self.still_reading.start(self.settings.warning_s)
+
+    def reset_session(self) -> None:
+        """Forget the last patient: home, defaults, every panel closed, then attract."""
+        self.close_panels()
+        self.language = self._known_language(self.settings.default_language)
+        self.history.clear()
+        self.page_screen.view.verticalScrollBar().setValue(0)
+        self.contact_screen.view.verticalScrollBar().setValue(0)
+        self._fill_home()
+        self._show_current()
+        self.idle_timer.stop()
+        self.attract.start()
+        self.session_reset.emit()
+
+    def recover(self) -> None:
+        """After an unhandled exception: close everything and show the home screen."""
+        self.close_panels()
+        self.history.clear()
+        self._show_current()
+
+    def _known_language(self, code: str) -> str:
+        return code if code in self.content.libraries else "en"
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keyboard conveniences for IT when kiosk mode is off.
+
+        F11 toggles full screen, Escape leaves it, Ctrl+Q and Ctrl+W close the window.
+        In kiosk mode ``KioskGuard`` swallows all of these before they arrive here.
+        """
+        key, control = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if key == Qt.Key.Key_F11:
+            self.showNormal() if self.isFullScreen() else self.showFullScreen()
+        elif key == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+        elif control and key in (Qt.Key.Key_Q, Qt.Key.Key_W):
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.kiosk_mode and not self._exit_allowed:
+            event.ignore()
+            return
+        self.crash_guard.uninstall()
+        self.idle_timer.stop()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (event.type() is QEvent.Type.WindowStateChange and self.kiosk_mode
+                and (self.isMinimized() or not self.isFullScreen())):
+            QTimer.singleShot(0, self._back_to_full_screen)
+
+    def _back_to_full_screen(self) -> None:
+        if self.kiosk_mode:
+            self.setWindowState(Qt.WindowState.WindowFullScreen)
+            self.showFullScreen()
+
+    # --- screens --------------------------------------------------------------------------
 
     def _show_current(self) -> None:
         screen_id = self.history.current
@@ -155,7 +369,7 @@ class MainWindow(QMainWindow):
         return []
 
     def _fill_home(self) -> None:
-        welcome_page = self.library.home
+        welcome_page = self.library.get(HOME_ID)
         welcome = welcome_page.body.strip() if welcome_page else ""
         self.home_screen.show_library(self.content.clinic.display_name, welcome, self.library)
 
@@ -183,6 +397,7 @@ class MainWindow(QMainWindow):
         self.contact_screen.apply_theme(self.palette_, metrics, self.width(), self.height())
         for panel in self.panels():
             panel.apply_metrics(metrics)
+        self.attract.apply_theme(self.palette_, metrics)
         if self.history.current == CONTACT:
             self._show_contact()
         elif self.history.current != HOME:

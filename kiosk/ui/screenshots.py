@@ -49,6 +49,11 @@ def panel_scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     return [
         ("panel-help.png", window.show_help),
         ("panel-link.png", partial(_open_first_source_link, window)),
+        ("panel-pin-pad.png", window.open_staff_access),
+        ("panel-staff.png", window.staff_panel.open_panel),
+        ("overlay-still-reading.png",
+         partial(window.still_reading.start, window.settings.warning_s)),
+        ("overlay-attract.png", window.attract.start),
     ]
 
 
@@ -64,6 +69,7 @@ def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
     scenes.extend(panel_scenes(window))
     for file_name, show in scenes:
         window.close_panels()
+        window.attract.stop()
         window.go_home()
         show()
         QApplication.processEvents()
@@ -72,5 +78,6 @@ def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
             raise OSError(f"could not write {path}")
         written.append(path)
     window.close_panels()
+    window.attract.stop()
     window.go_home()
     return written

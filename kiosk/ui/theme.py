@@ -26,6 +26,7 @@ class Palette:
     pressed: str = "#CFE8E4"
     border: str = "#9CC7C1"
     link: str = "#0A5250"
+    disabled_text: str = "#5F6F6D"
     help_background: str = "#FBE3DC"
     help_text: str = "#6E2414"
     help_button: str = "#A63F2B"
@@ -145,6 +146,17 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
         background: {p.help_background}; border-radius: {radius}px;
         padding: {m.px(24, 12)}px; }}
     #CrisisLine {{ font-size: {m.px(46, 26)}px; font-weight: bold; color: {p.text}; }}
+    #PinKey, #StaffButton {{ background: {p.surface}; color: {p.primary};
+        border: {m.px(3, 2)}px solid {p.border}; border-radius: {radius}px;
+        font-size: {m.control_font}px; font-weight: bold;
+        min-height: {m.control_height}px; padding: 0 {m.px(20, 10)}px; }}
+    #PinKey:pressed, #StaffButton:pressed {{ background: {p.pressed}; }}
+    #StaffButton:checked {{ background: {p.primary}; color: {p.on_primary};
+        border-color: {p.primary}; }}
+    #PinKey:disabled, #StaffButton:disabled {{ color: {p.disabled_text};
+        border-color: {p.pressed}; }}
+    #PinDisplay {{ font-size: {m.px(56, 30)}px; font-weight: bold; color: {p.primary}; }}
+    #PanelSmall {{ font-size: {m.px(28, 18)}px; color: {p.muted_text}; }}
     #PanelClose {{ background: {p.primary}; color: {p.on_primary}; border: none;
         border-radius: {radius}px; font-size: {m.control_font}px; font-weight: bold;
         min-height: {m.control_height}px; padding: 0 {m.px(28, 14)}px; }}

@@ -1,0 +1,62 @@
+"""Staff access: checking the PIN against the stored hash with a lasting lock-out."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from enum import Enum
+
+from kiosk.session.pin import hash_pin, pin_matches
+from kiosk.settings import SettingsStore
+
+
+class PinResult(Enum):
+    """What happened to a PIN typed on the pad."""
+
+    ACCEPTED = "accepted"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    NO_PIN = "no pin"
+
+
+class StaffAccess:
+    """The one place that decides whether a typed PIN opens the staff panel."""
+
+    def __init__(self, store: SettingsStore, clock: Callable[[], float] = time.time) -> None:
+        self._store = store
+        self._clock = clock
+
+    @property
+    def has_pin(self) -> bool:
+        """Whether IT has set a staff PIN."""
+        return bool(self._store.settings.pin_hash)
+
+    def seconds_locked(self) -> int:
+        """Seconds until another PIN may be tried (0 when not locked)."""
+        return self._store.settings.lock_out.seconds_left(self._clock())
+
+    @property
+    def attempts_left(self) -> int:
+        """Wrong PINs allowed before the pad locks."""
+        return self._store.settings.lock_out.attempts_left
+
+    def try_pin(self, pin: str) -> PinResult:
+        """Check ``pin``; every outcome that changes the lock-out is saved at once."""
+        if not self.has_pin:
+            return PinResult.NO_PIN
+        if self.seconds_locked() > 0:
+            return PinResult.LOCKED
+        lock_out = self._store.settings.lock_out
+        if pin_matches(pin, self._store.settings.pin_hash):
+            lock_out.record_success()
+            self._store.save()
+            return PinResult.ACCEPTED
+        lock_out.record_failure(self._clock())
+        self._store.save()
+        return PinResult.LOCKED if self.seconds_locked() > 0 else PinResult.WRONG
+
+    def set_pin(self, pin: str) -> None:
+        """Store a new PIN (raises ``PinFormatError`` unless it is 4 to 8 digits)."""
+        self._store.settings.pin_hash = hash_pin(pin)
+        self._store.settings.lock_out.record_success()
+        self._store.save()

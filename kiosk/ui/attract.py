@@ -1,0 +1,139 @@
+"""The attract screen shown after the idle reset: a calm, slowly moving invitation.
+
+The picture keeps drifting so nothing burns into the screen, at a low frame rate and
+only while shown.  The first touch only dismisses it: it never reaches the screen
+beneath (other kiosks act on that touch, a known complaint).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QRadialGradient,
+)
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
+
+FRAME_MS = 100  # 10 frames a second is plenty for a drift this slow
+_BUBBLES = ((0.2, 0.3, 0.35, 0.021), (0.75, 0.65, 0.45, 0.017), (0.5, 0.15, 0.25, 0.026))
+
+
+class AttractScreen(QWidget):
+    """Covers the whole window; emits ``dismissed`` after the touch that ends it."""
+
+    dismissed = Signal()
+
+    def __init__(self, host: QWidget) -> None:
+        super().__init__(host)
+        self.setObjectName("AttractScreen")
+        self.host = host
+        self.lines: list[str] = []
+        self.setAccessibleName("Tap to start")
+        self._palette = NORMAL
+        self._metrics = Metrics(1.0)
+        self._started = time.monotonic()
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self.update)
+        self._pressed = False
+        host.installEventFilter(self)
+        self.hide()
+
+    @property
+    def animating(self) -> bool:
+        """Whether the frame timer runs (only while shown)."""
+        return self._timer.isActive()
+
+    def set_lines(self, lines: list[str]) -> None:
+        """The invitation in each language the kiosk has."""
+        self.lines = [line for line in lines if line]
+        self.setAccessibleName(" / ".join(self.lines))
+
+    def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
+        """Colours and text size."""
+        self._palette = palette
+        self._metrics = metrics
+
+    def start(self) -> None:
+        """Cover the window and start drifting."""
+        self.setGeometry(self.host.rect())
+        self._pressed = False
+        self.show()
+        self.raise_()
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Hide and stop every timer."""
+        self._timer.stop()
+        self.hide()
+
+    def hideEvent(self, event: object) -> None:
+        self._timer.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.host.rect())
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = True
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        if self._pressed:
+            self.stop()
+            self.dismissed.emit()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        palette, metrics = self._palette, self._metrics
+        seconds = time.monotonic() - self._started
+        width, height = self.width(), self.height()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor(palette.primary))
+        for x, y, size, speed in _BUBBLES:
+            centre = QPointF(width * (x + 0.15 * math.sin(seconds * speed * 6.28)),
+                             height * (y + 0.15 * math.cos(seconds * speed * 5.0)))
+            radius = min(width, height) * size
+            gradient = QRadialGradient(centre, radius)
+            gradient.setColorAt(0.0, QColor(255, 255, 255, 46))
+            gradient.setColorAt(1.0, QColor(255, 255, 255, 0))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(gradient)
+            painter.drawEllipse(centre, radius, radius)
+        drift_x = width * 0.05 * math.sin(seconds * 0.05)
+        drift_y = height * 0.08 * math.sin(seconds * 0.037)
+        painter.setPen(QColor(palette.on_primary))
+        flags = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
+        text_width = int(width * 0.84)
+        blocks: list[tuple[QFont, QRect]] = []
+        for index, line in enumerate(self.lines):
+            font = QFont(FONT_FAMILY)
+            font.setBold(index == 0)
+            font.setPixelSize(metrics.px(64 if index == 0 else 52, 26))
+            bounds = QFontMetrics(font).boundingRect(QRect(0, 0, text_width, 10_000), flags, line)
+            blocks.append((font, bounds))
+        gap = metrics.px(48, 20)
+        total = sum(bounds.height() for _font, bounds in blocks) + gap * (len(blocks) - 1)
+        top = height / 2 - total / 2 + drift_y
+        for (font, bounds), line in zip(blocks, self.lines, strict=True):
+            painter.setFont(font)
+            box = QRectF(drift_x + (width - text_width) / 2, top, text_width, bounds.height())
+            painter.drawText(box, flags, line)
+            top += bounds.height() + gap
+        painter.end()

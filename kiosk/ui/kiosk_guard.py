@@ -1,0 +1,60 @@
+"""One application-wide event filter for the kiosk's rules.
+
+* Any touch, click, drag or key counts as activity (the idle timer listens).
+* No tooltips, context menus or "What's this" anywhere, ever.
+* In kiosk mode the keys that leave or change the window are swallowed: Escape, F11,
+  Alt+F4 and every Ctrl, Alt or Meta shortcut (Ctrl+Q, Ctrl+W...).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+
+_ACTIVITY = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel,
+})
+_NEVER = frozenset({QEvent.Type.ToolTip, QEvent.Type.ContextMenu, QEvent.Type.WhatsThis,
+                    QEvent.Type.QueryWhatsThis})
+_BLOCKED_KEYS = frozenset({Qt.Key.Key_Escape, Qt.Key.Key_F11, Qt.Key.Key_F4, Qt.Key.Key_Close,
+                           Qt.Key.Key_Exit, Qt.Key.Key_Menu, Qt.Key.Key_Meta})
+_SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                       | Qt.KeyboardModifier.MetaModifier)
+
+
+def is_blocked_key(event: QKeyEvent) -> bool:
+    """Whether kiosk mode refuses this key press."""
+    return (Qt.Key(event.key()) in _BLOCKED_KEYS
+            or bool(event.modifiers() & _SHORTCUT_MODIFIERS))
+
+
+class KioskGuard(QObject):
+    """Install on the QApplication; ``locked`` turns the key rules on."""
+
+    activity = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.locked = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in _NEVER:
+            return True
+        if kind in _ACTIVITY and watched.isWidgetType():
+            if kind is not QEvent.Type.MouseMove or _has_buttons(event):
+                self.activity.emit()
+            if (self.locked and kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+                    and isinstance(event, QKeyEvent) and is_blocked_key(event)):
+                return True
+        if (self.locked and kind is QEvent.Type.ShortcutOverride
+                and isinstance(event, QKeyEvent) and is_blocked_key(event)):
+            event.accept()
+            return True
+        return False
+
+
+def _has_buttons(event: QEvent) -> bool:
+    buttons = getattr(event, "buttons", None)
+    return bool(buttons()) if callable(buttons) else False

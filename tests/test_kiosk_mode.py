@@ -1,0 +1,270 @@
+"""Kiosk mode for reception: hidden gesture, PIN pad, staff panel, lock-down, idle reset.
+
+Timeouts are shortened through the settings file, never by sleeping longer than they
+last.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.cli import main
+from kiosk.session.history import HOME
+from kiosk.session.pin import hash_pin
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.pin_pad import PinPad
+from tests.conftest import WindowFactory
+from tests.helpers import tap, tap_button, tile_titled
+
+PIN = "2468"
+
+
+def write_settings(data_dir: Path, **values: object) -> None:
+    path = data_dir / "settings.json"
+    current = json.loads(path.read_text()) if path.exists() else {}
+    current.update(values)
+    path.write_text(json.dumps(current), encoding="utf-8")
+
+
+@pytest.fixture
+def staff_ready(data_dir: Path) -> Path:
+    """A data folder with a PIN set and a short hold for the hidden gesture."""
+    write_settings(data_dir, pin_hash=hash_pin(PIN), staff_hold_ms=50)
+    return data_dir
+
+
+def hold_clinic_name(qtbot: QtBot, window: MainWindow) -> None:
+    """Press and hold the clinic's name until the hidden gesture fires."""
+    label = window.home_screen.clinic_name
+    qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
+    qtbot.waitUntil(window.pin_pad.isVisible, timeout=2000)
+    qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
+
+
+def type_pin(qtbot: QtBot, pad: PinPad, pin: str) -> None:
+    for digit in pin:
+        tap_button(qtbot, pad.digit_buttons[digit])
+    tap_button(qtbot, pad.ok_button)
+
+
+def test_a_short_press_on_the_name_does_nothing(
+    qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    tap(qtbot, window.home_screen.clinic_name)
+    qtbot.wait(120)
+    assert not window.pin_pad.isVisible()
+
+
+def test_right_pin_opens_the_staff_panel(
+    qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    hold_clinic_name(qtbot, window)
+    assert window.pin_pad.display.text() == "\u2013"
+    for digit in PIN[:3]:
+        tap_button(qtbot, window.pin_pad.digit_buttons[digit])
+    assert window.pin_pad.display.text().count("\u25cf") == 3, "dots, never the digits"
+    assert not window.pin_pad.ok_button.isEnabled()
+    tap_button(qtbot, window.pin_pad.digit_buttons[PIN[3]])
+    tap_button(qtbot, window.pin_pad.ok_button)
+    assert window.staff_panel.isVisible()
+    assert not window.pin_pad.isVisible()
+    assert "0.1" in window.staff_panel.version.text()
+
+
+def test_wrong_pins_lock_the_pad_and_the_lock_survives_a_restart(
+    qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.pin_pad, "1111")
+    assert "Wrong PIN. 4 tries left." in window.pin_pad.message.text()
+    for _ in range(4):
+        type_pin(qtbot, window.pin_pad, "1111")
+    assert "Try again in 60 s" in window.pin_pad.message.text()
+    assert not window.pin_pad.digit_buttons["2"].isEnabled()
+    assert not window.staff_panel.isVisible()
+    window.close()
+
+    restarted = make_window()
+    hold_clinic_name(qtbot, restarted)
+    assert "Too many wrong PINs" in restarted.pin_pad.message.text()
+    assert restarted.staff_access.try_pin(PIN).value == "locked", "even the right PIN waits"
+    saved = (staff_ready / "settings.json").read_text()
+    assert PIN not in saved and "1111" not in saved
+
+
+def test_no_pin_set_tells_staff_to_ask_it(qtbot: QtBot, data_dir: Path,
+                                          make_window: WindowFactory) -> None:
+    write_settings(data_dir, staff_hold_ms=50, kiosk_mode=True)
+    window = make_window()
+    hold_clinic_name(qtbot, window)
+    assert window.pin_pad.message.text() == "No staff PIN is set: ask IT"
+    assert not any(button.isEnabled() for button in window.pin_pad.digit_buttons.values())
+    assert window.kiosk_mode
+
+
+def test_staff_switch_kiosk_mode_off_and_exit_only_then(
+    qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
+) -> None:
+    write_settings(staff_ready, kiosk_mode=True)
+    window = make_window()
+    assert window.isFullScreen()
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.pin_pad, PIN)
+    panel = window.staff_panel
+    assert not panel.exit_button.isEnabled()
+    assert not window.close(), "no way out while kiosk mode is on"
+    tap_button(qtbot, panel.kiosk_button)
+    assert not window.kiosk_mode and not window.isFullScreen()
+    assert panel.exit_button.isEnabled()
+    assert json.loads((staff_ready / "settings.json").read_text())["kiosk_mode"] is False
+    with qtbot.waitSignal(window.exit_requested):
+        tap_button(qtbot, panel.exit_button)
+
+
+KEYS = [
+    ("Alt+F4", Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    ("Escape", Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+    ("Ctrl+Q", Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+    ("Ctrl+W", Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ("F11", Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+]
+
+
+@pytest.mark.parametrize(("name", "key", "modifier"), KEYS, ids=[k[0] for k in KEYS])
+def test_kiosk_mode_refuses_keys(
+    qtbot: QtBot, data_dir: Path, make_window: WindowFactory, name: str,
+    key: Qt.Key, modifier: Qt.KeyboardModifier,
+) -> None:
+    write_settings(data_dir, kiosk_mode=True)
+    window = make_window()
+    window.navigate("safety")
+    qtbot.keyClick(window, key, modifier)
+    qtbot.keyClick(window.page_screen.view, key, modifier)
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.isVisible() and window.isFullScreen(), name
+    assert window.current_screen == "safety"
+
+
+def test_the_same_keys_work_for_it_when_kiosk_mode_is_off(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Twin of the refusal test: proves the keys would have acted."""
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    assert window.isFullScreen()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isFullScreen()
+    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_kiosk_mode_refuses_close_and_minimise(
+    qtbot: QtBot, data_dir: Path, make_window: WindowFactory
+) -> None:
+    write_settings(data_dir, kiosk_mode=True)
+    window = make_window()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert not window.close()
+    assert window.isVisible() and window.isFullScreen()
+    window.showMinimized()
+    qtbot.waitUntil(lambda: window.isFullScreen() and not window.isMinimized(), timeout=2000)
+
+
+def test_kiosk_mode_persists_and_kiosk_flag_forces_it(
+    qtbot: QtBot, data_dir: Path, make_window: WindowFactory
+) -> None:
+    from kiosk.app import Options, build_window
+
+    forced, _choice = build_window(Options(data_dir=data_dir, kiosk=True))
+    qtbot.add_widget(forced, before_close_func=lambda w: w.shutdown())
+    assert forced.kiosk_mode
+    forced.shutdown()
+    again = make_window()
+    assert again.kiosk_mode and again.isFullScreen()
+
+
+def test_idle_warning_keep_reading_then_full_reset(
+    qtbot: QtBot, data_dir: Path, make_window: WindowFactory
+) -> None:
+    write_settings(data_dir, idle_timeout_s=1, warning_s=1, default_language="en")
+    window = make_window()
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    window.page_screen.view.verticalScrollBar().setValue(300)
+    qtbot.waitUntil(window.still_reading.isVisible, timeout=3000)
+    assert "Still reading?" in window.still_reading.title.text()
+    tap_button(qtbot, window.still_reading.close_button)
+    assert not window.still_reading.isVisible()
+    assert window.current_screen == "safety", "keep reading keeps the page"
+    window.show_help()
+    window.link_panel.show_link("https://www.nice.org.uk/guidance/ta854", "NICE")
+    with qtbot.waitSignal(window.session_reset, timeout=5000):
+        pass
+    assert window.current_screen == HOME and window.home_screen.isVisible()
+    assert not window.history.can_go_back
+    assert not any(panel.isVisible() for panel in window.panels())
+    assert window.page_screen.view.verticalScrollBar().value() == 0
+    assert window.attract.isVisible() and window.attract.animating
+
+
+def test_attract_swallows_the_first_touch(qtbot: QtBot, window: MainWindow) -> None:
+    window.attract.start()
+    tile = tile_titled(window, "How it works")
+    where = tile.mapTo(window.attract.host, tile.rect().center())
+    tap(qtbot, window.attract, QPoint(where))
+    assert not window.attract.isVisible() and not window.attract.animating
+    assert window.current_screen == HOME, "the touch that wakes the kiosk must not act"
+    tap(qtbot, tile)
+    assert window.current_screen == "how-it-works"
+
+
+def test_staff_panel_closes_itself(
+    qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
+) -> None:
+    write_settings(staff_ready, staff_panel_timeout_s=1)
+    window = make_window()
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.pin_pad, PIN)
+    assert window.staff_panel.isVisible()
+    qtbot.waitUntil(lambda: not window.staff_panel.isVisible(), timeout=3000)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_ends_on_home_with_the_traceback_logged(
+    qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tap(qtbot, tile_titled(window, "Conditions it may help"))
+
+    def broken(_page_id: str) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(window, "_show_page", broken)
+    with caplog.at_level(logging.ERROR):
+        tap(qtbot, tile_titled(window, "Anxiety"))
+    assert window.current_screen == HOME and window.home_screen.isVisible()
+    records = [r for r in caplog.records if r.exc_info and "simulated bug" in str(r.exc_info[1])]
+    assert len(records) == 1
+    assert window.crash_guard.caught == 1
+
+
+def test_set_pin_reads_stdin_and_stores_only_a_hash(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("97531\n"))
+    assert main(["set-pin", "--data-dir", str(data_dir)]) == 0
+    saved = (data_dir / "settings.json").read_text()
+    assert "97531" not in saved and "scrypt$" in saved
+    monkeypatch.setattr("sys.stdin", io.StringIO("12a\n"))
+    assert main(["set-pin", "--data-dir", str(data_dir)]) == 1
+    assert "4 to 8 digits" in capsys.readouterr().err
