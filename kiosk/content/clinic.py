@@ -60,17 +60,26 @@ def load_clinic(content_dir: Path) -> tuple[Clinic, list[Problem]]:
     path = content_dir / CLINIC_FILE
     clinic = Clinic()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
     except FileNotFoundError:
         return clinic, [Problem(path, None, "clinic data file is missing")]
-    except UnicodeDecodeError:
-        return clinic, [Problem(path, None, "clinic data file is not UTF-8 text")]
+    except OSError as error:
+        return clinic, [Problem(path, None, f"clinic data file cannot be read: "
+                                            f"{error.strerror or error}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad_line = raw[: error.start].count(b"\n") + 1
+        return clinic, [Problem(path, bad_line, "clinic data file is not UTF-8 text; save it "
+                                                "as UTF-8")]
+    try:
+        data = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as error:
         match = _TOML_LINE.search(str(error))
         line = int(match.group(1)) if match else None
-        return clinic, [Problem(path, line, f"clinic data file is malformed: {error}")]
-    except OSError as error:
-        return clinic, [Problem(path, None, f"clinic data file cannot be read: {error}")]
+        reason = str(error).split(" (at line", 1)[0]
+        return clinic, [Problem(path, line, f"clinic data file is malformed ({reason}); check "
+                                            "the quotes and '=' signs on this line")]
     return _validated(data, path)
 
 

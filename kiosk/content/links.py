@@ -24,11 +24,15 @@ class LinkKind(Enum):
 
 
 def classify(href: str) -> LinkKind:
-    """Decide what a link in content is."""
-    scheme = urlsplit(href.strip()).scheme.lower()
+    """Decide what a link in content is; a link that cannot be parsed is refused."""
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:  # e.g. "http://[oops": an unclosed IPv6 address
+        return LinkKind.REFUSED
+    scheme = parts.scheme.lower()
     if scheme == PAGE_SCHEME:
         return LinkKind.PAGE
-    if scheme in EXTERNAL_SCHEMES and urlsplit(href).netloc:
+    if scheme in EXTERNAL_SCHEMES and parts.netloc:
         return LinkKind.EXTERNAL
     return LinkKind.REFUSED
 

@@ -4,6 +4,12 @@ The folder holds ``clinic.toml`` and one sub-folder per language (``en``, ``sw``
 with one Markdown file per page; a section with sub-topics is a folder whose
 ``index.md`` is the section page.  Loading never raises on bad content: a page that
 cannot be used is left out and every problem is returned with its file and line.
+
+A page is also left out when showing it would stall the kiosk: Markdown's conversion and
+Qt's layout both slow down much faster than a page grows, so size, links, list items,
+nesting and word length are capped far above anything a real page needs (the largest
+real page is about 1.5 KB, with 8 links, lists one level deep and no word over 20
+letters).  Nothing outside the content folder is read, even through a symbolic link.
 """
 
 from __future__ import annotations
@@ -22,12 +28,27 @@ from kiosk.content.problems import Problem, Severity
 
 log = logging.getLogger(__name__)
 
-MAX_PAGE_BYTES = 100_000
+# Measured on a desktop PC: a 90 KB page of emphasis took 7 s to convert, 4,000 unmatched
+# '[' 12 s, 9,000 nested list items 1 s, 1,000 list markers on one line crashed Markdown
+# (too deep), and one 99,000-letter word took Qt 43 s to lay out.  Within these limits
+# the slowest page found converts and shows in about 0.5 s.
+MAX_PAGE_BYTES = 20_000
 MAX_PAGE_LINES = 1_500
+MAX_LINKS = 50
+MAX_LIST_ITEMS = 1_000
+MAX_NESTING = 10
+MAX_WORD = 1_000
 INDEX_NAME = "index"
 _LANGUAGE_DIR = re.compile(r"^[a-z]{2,3}$")
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK = re.compile(
+    r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
 _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^>]*>")
+_CONTAINER_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]+\]:[ \t]*<?([^\s>]+)>?")
+_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _IMAGE_SIGNATURES = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
@@ -42,15 +63,53 @@ class ImageFinder:
     folders: tuple[Path, ...]
 
     def find(self, reference: str) -> Path | None:
-        """The file an image reference names, or ``None``; never leaves its folders."""
-        parts = PurePosixPath(reference).parts
-        if not parts or reference.startswith("/") or ".." in parts or "\\" in reference:
+        """The image file a reference names, or ``None`` if there is none or it is no image.
+
+        This is what the screens use: a file that is not really a picture is treated as
+        missing, so the page shows the picture's alt text instead.
+        """
+        found = self.locate(reference)
+        return found if found is not None and _looks_like_image(found) else None
+
+    def locate(self, reference: str) -> Path | None:
+        """The file a reference names, or ``None``; never leaves its folders."""
+        if not is_inside_reference(reference):
             return None
+        parts = PurePosixPath(reference).parts
         for folder in self.folders:
             candidate = folder.joinpath(*parts)
-            if candidate.is_file():
+            if candidate.is_file() and _stays_inside(candidate, folder):
                 return candidate
         return None
+
+    def leads_outside(self, reference: str) -> bool:
+        """Whether the reference names a symbolic link to a file outside its folder."""
+        if not is_inside_reference(reference):
+            return False
+        parts = PurePosixPath(reference).parts
+        for folder in self.folders:
+            candidate = folder.joinpath(*parts)
+            if candidate.is_file() and not _stays_inside(candidate, folder):
+                return True
+        return False
+
+
+def is_inside_reference(reference: str) -> bool:
+    """Whether an image reference is a plain relative path inside a folder.
+
+    Refused: ``..``, a leading ``/``, a backslash and anything with a scheme (``http:``).
+    """
+    parts = PurePosixPath(reference).parts
+    return bool(parts) and not reference.startswith("/") and ".." not in parts \
+        and "\\" not in reference and ":" not in parts[0]
+
+
+def _stays_inside(path: Path, folder: Path) -> bool:
+    """False when a symbolic link makes ``path`` point outside ``folder``."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
 
 
 @dataclass
@@ -80,6 +139,11 @@ def load_content(root: Path, assets: Path | None = None) -> Content:
         return content
     for folder in sorted(root.iterdir()):
         if folder.is_dir() and _LANGUAGE_DIR.match(folder.name):
+            if not _stays_inside(folder, root):
+                content.problems.append(
+                    Problem(folder, None, "language folder is a link to a folder outside the "
+                                          "content folder, so it is left out"))
+                continue
             library, found = load_library(folder, images, icons)
             content.libraries[folder.name] = library
             content.problems.extend(found)
@@ -95,16 +159,22 @@ def load_library(
     library = Library(language=folder.name, root=folder)
     problems: list[Problem] = []
     links: list[tuple[Page, int, str]] = []
+    content_root = folder.parent
     for path in sorted(folder.rglob("*.md")):
         page_id = _page_id(folder, path)
+        if not _stays_inside(path, content_root):
+            problems.append(Problem(path, None, "page is a link to a file outside the content "
+                                                "folder, so it is left out"))
+            continue
         page, page_problems = _load_page(path, page_id)
         problems.extend(page_problems)
         if page is None:
             continue
         if page_id in library.pages:
-            other = library.pages[page_id].source
+            other = _shown_path(library.pages[page_id].source, content_root)
             problems.append(
-                Problem(path, None, f"two pages have the same id '{page_id}' (also {other})")
+                Problem(path, None, f"two pages have the same id '{page_id}' (also {other}), "
+                                    "so this one is left out")
             )
             continue
         library.pages[page_id] = page
@@ -117,6 +187,14 @@ def load_library(
                 Problem(page.source, line, f"link to a page that does not exist: '{href}'")
             )
     return library, problems
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """``path`` as the content editor sees it: relative to the content folder."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _page_id(folder: Path, path: Path) -> str:
@@ -134,14 +212,19 @@ def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
     except OSError as error:
         return None, [Problem(path, None, f"file cannot be read: {error.strerror}")]
     if len(data) > MAX_PAGE_BYTES:
-        size = path.stat().st_size
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = len(data)
         message = (
-            f"page is too large ({size / 1_000_000:.1f} MB; the limit is "
-            f"{MAX_PAGE_BYTES // 1000} KB), so it is left out"
+            f"page is too large ({_size_words(size)}; the limit is "
+            f"{_size_words(MAX_PAGE_BYTES)}), so it is left out; split it into smaller pages"
         )
         return None, [Problem(path, None, message)]
     if not data.strip():
         return None, [Problem(path, None, "file is empty")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(path, None, "file is saved as UTF-16 text; save it as UTF-8")]
     if b"\x00" in data:
         return None, [Problem(path, None, "file is not text (it looks like a binary file)")]
     try:
@@ -155,10 +238,63 @@ def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
     return text.lstrip("\ufeff"), []
 
 
+def _size_words(size: int) -> str:
+    """``5_242_880`` -> ``5.2 MB``; ``40_000`` -> ``40 KB`` (rounded up)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{-(-size // 1000)} KB"
+
+
+def _too_slow_to_show(path: Path, text: str) -> Problem | None:
+    """The first thing that would stall the screen for seconds when the page is shown."""
+    links = items = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        word = _LONG_WORD.search(_LINK_TARGET.sub("]", line))
+        if word is not None:
+            return Problem(path, number, f"a word is {len(word.group(0)):,} characters long "
+                                         f"with no space (the limit is {MAX_WORD:,}), so the "
+                                         "page is left out")
+        depth, markers = _nesting(line)
+        if depth > MAX_NESTING:
+            return Problem(path, number, f"lists or quotes are nested {depth:,} levels deep "
+                                         f"(the limit is {MAX_NESTING}), so the page is left out")
+        items += markers
+        if items > MAX_LIST_ITEMS:
+            return Problem(path, number, f"page has more than {MAX_LIST_ITEMS:,} list items "
+                                         "and quotes, so it is left out; split it into smaller "
+                                         "pages")
+        links += line.count("[")
+        if links > MAX_LINKS:
+            return Problem(path, number, f"page has more than {MAX_LINKS} links and pictures "
+                                         "('[' signs), so it is left out; split it into "
+                                         "smaller pages")
+    return None
+
+
+def _nesting(line: str) -> tuple[int, int]:
+    """A line's nesting depth and the list items and quotes it starts.
+
+    The depth is its markers (``>``, ``-``, ``1.``...) plus its indent in steps of 4.
+    """
+    expanded = line.expandtabs(4)
+    if _RULE.match(expanded):
+        return 0, 0
+    markers, position = 0, 0
+    while (marker := _CONTAINER_MARKER.match(expanded, position)) is not None:
+        markers += 1
+        position = marker.end()
+    if markers == 0:
+        return 0, 0
+    return markers + (len(expanded) - len(expanded.lstrip(" "))) // 4, markers
+
+
 def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
     text, problems = _read_text(path)
     if text is None:
         return None, problems
+    too_slow = _too_slow_to_show(path, text)
+    if too_slow is not None:
+        return None, [too_slow]
     header = frontmatter.parse(text)
     problems.extend(Problem(path, line, message) for line, message in header.problems)
     values = header.values
@@ -243,7 +379,31 @@ def _check_body(
                             f"link '{href[:60]}' is not allowed: use page:ID or an https:// "
                             "address; it will do nothing when tapped")
                 )
+        definition = _REFERENCE.match(line)
+        if definition is not None:
+            problems.extend(_check_reference(page, line_number, definition.group(1), images,
+                                             links))
     return problems
+
+
+def _check_reference(
+    page: Page, line: int, href: str, images: ImageFinder, links: list[tuple[Page, int, str]]
+) -> list[Problem]:
+    """Check a reference definition, ``[label]: target``.
+
+    ``[text][label]`` links and ``![alt][label]`` pictures both use it, so its target may
+    be a page, a web address or a picture file; anything else is refused, as inline.
+    """
+    kind = classify(href)
+    if kind is LinkKind.PAGE:
+        links.append((page, line, href))
+    elif kind is LinkKind.REFUSED and not is_inside_reference(href):
+        return [Problem(page.source, line,
+                        f"link '{href[:60]}' is not allowed: use page:ID, an https:// address "
+                        "or a picture in the content folder; it will do nothing")]
+    elif kind is LinkKind.REFUSED and images.locate(href) is None:
+        return [Problem(page.source, line, f"image '{href}' does not exist")]
+    return []
 
 
 def _check_image(
@@ -252,8 +412,18 @@ def _check_image(
     problems: list[Problem] = []
     if not alt.strip():
         problems.append(Problem(page.source, line, f"image '{reference}' has no alt text"))
-    found = images.find(reference)
-    if found is None:
+    if not is_inside_reference(reference):
+        problems.append(Problem(page.source, line, f"image '{reference[:60]}' is not allowed: "
+                                                   "pictures must be files in the content "
+                                                   "folder, named without '..', '/' at the "
+                                                   "start or a web address"))
+        return problems
+    found = images.locate(reference)
+    if found is None and images.leads_outside(reference):
+        problems.append(Problem(page.source, line, f"image '{reference}' is a link to a file "
+                                                   "outside the content folder, so it is not "
+                                                   "shown"))
+    elif found is None:
         problems.append(Problem(page.source, line, f"image '{reference}' does not exist"))
     elif not _looks_like_image(found):
         problems.append(Problem(page.source, line, f"image '{reference}' is not a valid image"))

@@ -76,14 +76,15 @@ class _LinkAndImageRewriter(Treeprocessor):
     def _image(self, element: ET.Element) -> None:
         reference = element.get("src", "")
         if self.find_image(reference) is None:
-            log.warning("missing image %r in %s: shown as its alt text", reference,
-                        self.page_source)
+            log.warning("missing or unreadable image %r in %s: shown as its alt text",
+                        reference[:80], self.page_source)
             alt = element.get("alt", "")
             element.tag = "em"
             element.attrib.clear()
             element.text = f"({alt})" if alt else ""
             return
-        self.images.append(reference)
+        if reference not in self.images:  # each picture is drawn once, however often used
+            self.images.append(reference)
         element.set("src", f"{IMAGE_SCHEME}:{reference}")
 
     def _link(self, element: ET.Element) -> None:

@@ -25,10 +25,17 @@ class History:
         return len(self._stack) > 1
 
     def visit(self, screen_id: str) -> None:
-        """Go to ``screen_id``; visiting home clears the trail, re-visiting is a no-op."""
+        """Go to ``screen_id``; visiting home clears the trail.
+
+        Going to a screen already on the trail steps back to it, so going round a circle
+        of links never grows the trail: Back always leads somewhere new, and the trail
+        is never longer than the number of screens.
+        """
         if screen_id == HOME:
             self.clear()
-        elif screen_id != self.current:
+        elif screen_id in self._stack:
+            del self._stack[self._stack.index(screen_id) + 1 :]
+        else:
             self._stack.append(screen_id)
 
     def back(self) -> str:
