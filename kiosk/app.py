@@ -6,6 +6,7 @@ all of them see exactly the same window.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Options:
     language: str | None = None
     fullscreen: bool = False
     kiosk: bool = False
+    high_contrast: bool = False
 
 
 def default_data_dir() -> Path:
@@ -82,9 +84,9 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
         store.settings.kiosk_mode = True
         store.save()
     choice = choose_content(options.content_dir, options.data_dir)
-    window = MainWindow(choice, store, options.language)
-    width, height = options.size or (1920, 1080)
-    window.resize(width, height)
+    window = MainWindow(choice, store, options.language, options.size or (1920, 1080))
+    if options.high_contrast:
+        window.set_high_contrast(True)
     return window, choice
 
 
@@ -93,10 +95,7 @@ def run(options: Options) -> int:
     data_dir = options.data_dir or default_data_dir()
     setup_logging(data_dir)
     app = application()
-    window, _choice = build_window(
-        Options(data_dir, options.content_dir, options.size, options.language,
-                kiosk=options.kiosk)
-    )
+    window, _choice = build_window(dataclasses.replace(options, data_dir=data_dir))
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)

@@ -51,6 +51,9 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                        help="show the content in DIR instead of the bundled content")
     group.add_argument("--size", type=parse_size, default=default, metavar="WxH",
                        help="window size in pixels, for example 1920x1080")
+    group.add_argument("--high-contrast", action="store_true",
+                       default=argparse.SUPPRESS if suppress else False,
+                       help="start with the high-contrast colours")
     group.add_argument("--lang", default=argparse.SUPPRESS if suppress else None,
                        metavar="CODE", help="language to show first, for example en")
 
@@ -110,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.app import Options, run
 
     return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen,
-                       args.kiosk))
+                       args.kiosk, args.high_contrast))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -126,7 +129,8 @@ def _screenshots(args: argparse.Namespace) -> int:
     from kiosk.ui.screenshots import save_screenshots
 
     application()
-    window, _choice = build_window(Options(args.data_dir, args.content, args.size, args.lang))
+    window, _choice = build_window(Options(args.data_dir, args.content, args.size, args.lang,
+                                           high_contrast=args.high_contrast))
     written = save_screenshots(window, args.out_dir)
     print(f"wrote {len(written)} screenshots to {args.out_dir}")
     return 0

@@ -39,6 +39,16 @@ def assets_dir() -> Path:
     return bundle_root() / "assets"
 
 
+def translations_dir() -> Path:
+    """Compiled UI translations (``.qm``): in the bundle, or built into ``.i18n/``."""
+    return bundle_root() / ("i18n" if is_frozen() else ".i18n")
+
+
+def translation_sources_dir() -> Path:
+    """The ``.ts`` translation sources kept in the repository."""
+    return Path(__file__).resolve().parent / "i18n"
+
+
 def safe_relative(relative: str) -> PurePosixPath:
     """Validate a relative, forward-slash path that must stay inside its folder."""
     if not relative or "\\" in relative or "\x00" in relative:

@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -64,6 +65,14 @@ def kiosk_opens_no_program(
     spawned, _spawned = _spawned, None
     assert opened == [], f"the kiosk tried to open {opened}"
     assert not spawned, f"the kiosk started a program: {spawned}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The tests, like the build, compile the .ts translation sources to .qm first."""
+    script = Path(__file__).resolve().parent.parent / "build" / "translations.py"
+    subprocess.run([sys.executable, str(script), "compile"], check=True,
+                   capture_output=True)
 
 
 @pytest.fixture(scope="session")

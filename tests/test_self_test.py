@@ -19,14 +19,14 @@ def test_self_test_passes_and_summarises(
         assert f"  {check}" in out
 
 
-@pytest.mark.qt_log_ignore("Cannot read file .*speed.svg")
+@pytest.mark.qt_log_ignore("Cannot read file .*synapse.svg")
 def test_self_test_fails_naming_a_broken_image(
     capsys: pytest.CaptureFixture[str], data_dir: Path, content_copy: Path
 ) -> None:
-    picture = content_copy / "illustrations" / "speed.svg"
+    picture = content_copy / "illustrations" / "synapse.svg"
     picture.parent.mkdir()
     picture.write_text("this is not an SVG drawing", encoding="utf-8")
     assert main(["--data-dir", str(data_dir), "self-test", "--content", str(content_copy)]) == 1
     out = capsys.readouterr().out
     assert "FAILED" in out
-    assert "illustrations/speed.svg" in out
+    assert "illustrations/synapse.svg" in out

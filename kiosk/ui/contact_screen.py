@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.clinic import Clinic
 from kiosk.content.contact import ContactCode, contact_codes
 from kiosk.content.render import RenderedPage
+from kiosk.ui.i18n import tr
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.qr import QrCodeWidget, QrDataError
@@ -31,7 +32,7 @@ class ContactCard(QFrame):
         self.setObjectName("ContactCard")
         self.code = code
         self.qr = QrCodeWidget(self)
-        self.qr.setAccessibleName(f"{caption}: QR code")
+        self.qr.setAccessibleName(tr("QR code: %1").replace("%1", caption))
         self.caption = caption_label(caption, "CardCaption", self)
         # A zero-width space after "@" lets a long email address wrap instead of clipping.
         self.value = caption_label(code.shown_text.replace("@", "@\u200b"), "CardValue", self)
@@ -80,9 +81,7 @@ class ContactScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("ContactScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.title = QLabel(self)
-        self.title.setObjectName("PageTitle")
-        self.title.setWordWrap(True)
+        self.title = caption_label("", "PageTitle", self)
         self.codes = QWidget(self)
         self._grid = QGridLayout(self.codes)
         self._grid.setContentsMargins(0, 0, 0, 0)
@@ -99,18 +98,23 @@ class ContactScreen(QWidget):
         self._portrait = False
         self._width = 1920
 
+    def minimumSizeHint(self) -> QSize:
+        """The codes are arranged for the width given; they must not hold the window wide."""
+        return QSize(200, 200)
+
     def captions(self) -> dict[str, str]:
         """Plain captions for each kind of code."""
         return {
-            "whatsapp": self.tr("Chat on WhatsApp"),
-            "email": self.tr("Email us"),
-            "phone": self.tr("Call us"),
-            "card": self.tr("Save our contact"),
+            "whatsapp": tr("Chat on WhatsApp"),
+            "email": tr("Email us"),
+            "phone": tr("Call us"),
+            "card": tr("Save our contact"),
         }
 
     def show_contact(self, title: str, clinic: Clinic, words: RenderedPage | None) -> None:
         """Fill the screen from clinic data and the contact page's words."""
         self.title.setText(title)
+        self.view.setAccessibleName(title)
         for card in self.cards:
             self._grid.removeWidget(card)
             card.hide()
@@ -118,7 +122,8 @@ class ContactScreen(QWidget):
         captions = self.captions()
         self.cards = [ContactCard(code, captions.get(code.kind, code.kind), self.codes)
                       for code in contact_codes(clinic)]
-        self.address.setText(self.tr("Visit us: %s") % clinic.address if clinic.address else "")
+        visit = tr("Visit us: %1").replace("%1", clinic.address)
+        self.address.setText(visit if clinic.address else "")
         self.address.setVisible(bool(clinic.address))
         if words is not None:
             self.view.show_page(words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from kiosk.content.clinic import Clinic
+from kiosk.ui.i18n import tr
 from kiosk.ui.panel import Panel, caption_label
 
 
@@ -16,10 +17,8 @@ class HelpPanel(Panel):
     """Crisis help, large and calm."""
 
     def __init__(self, host: QWidget, clinic: Clinic) -> None:
-        super().__init__(host, self.tr("Need help now?"), "HelpPanel")
-        self.danger_now = caption_label(
-            self.tr("If you are in danger now, tell the reception staff straight away."),
-            "HelpNow", self.card)
+        super().__init__(host, tr("Need help now?"), "HelpPanel")
+        self.danger_now = caption_label("", "HelpNow", self.card)
         self.body.addWidget(self.danger_now)
         self.lines = [
             caption_label(f"{line.name}: {line.number}" + (f" ({line.note})" if line.note else ""),
@@ -29,7 +28,15 @@ class HelpPanel(Panel):
         for label in self.lines:
             label.setAccessibleName(label.text())
             self.body.addWidget(label)
-        self.unavailable = caption_label(
-            self.tr("Please ask the reception staff for help."), "PanelText", self.card)
+        self.unavailable = caption_label("", "PanelText", self.card)
         self.unavailable.setVisible(not self.lines)
         self.body.addWidget(self.unavailable)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title.setText(tr("Need help now?"))
+        self.setAccessibleName(self.title.text())
+        self.danger_now.setText(
+            tr("If you are in danger now, tell the reception staff straight away."))
+        self.unavailable.setText(tr("Please ask the reception staff for help."))

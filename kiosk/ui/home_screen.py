@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.model import Library
+from kiosk.ui.nav_bar import NavButton
+from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Metrics, Palette
 from kiosk.ui.tiles import Tile, TileGrid
 from kiosk.ui.touch import make_kinetic
@@ -15,28 +18,37 @@ class HomeScreen(QWidget):
     """Section tiles in a grid that reflows between landscape and portrait."""
 
     tile_activated = Signal(str)
+    language_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("HomeScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.clinic_name = QLabel(self)
-        self.clinic_name.setObjectName("ClinicName")
-        self.clinic_name.setWordWrap(True)
-        self.welcome = QLabel(self)
-        self.welcome.setObjectName("Welcome")
-        self.welcome.setWordWrap(True)
-        self.grid = TileGrid(parent=self)
+        self.content_area = QWidget(self)
+        self.content_area.setObjectName("HomeContent")
+        self.clinic_name = caption_label("", "ClinicName", self.content_area)
+        self.welcome = caption_label("", "Welcome", self.content_area)
+        self.grid = TileGrid(parent=self.content_area)
+        self._layout = QVBoxLayout(self.content_area)
+        self._layout.addWidget(self.clinic_name)
+        self._layout.addWidget(self.welcome)
+        self._layout.addWidget(self.grid, 1)
+        # Name, welcome and tiles scroll together, so at the largest text on a small
+        # screen nothing is squeezed or cut off: it simply scrolls.
         self.tile_scroll = QScrollArea(self)
         self.tile_scroll.setWidgetResizable(True)
         self.tile_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tile_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tile_scroll.setWidget(self.grid)
+        self.tile_scroll.setWidget(self.content_area)
         make_kinetic(self.tile_scroll)
-        self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.clinic_name)
-        self._layout.addWidget(self.welcome)
-        self._layout.addWidget(self.tile_scroll, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tile_scroll)
+        # The language button sits in the top-right corner, over the scroll area, and the
+        # name keeps clear of it.
+        self.language_button = NavButton("", "language")
+        self.language_button.setParent(self)
+        self.language_button.clicked.connect(self.language_requested)
 
     def show_library(self, clinic_name: str, welcome: str, library: Library) -> None:
         """Fill the screen from the current language's content."""
@@ -52,12 +64,34 @@ class HomeScreen(QWidget):
             )
         self.grid.set_tiles(tiles)
 
+    def retranslate(self, other_language_name: str) -> None:
+        """The language button offers the other language by its own name."""
+        self.language_button.set_label(other_language_name, other_language_name)
+        self.language_button.setVisible(bool(other_language_name))
+        self._place_language_button()
+
     def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
         """Margins, spacing and tile sizes for the current theme and window size."""
         self._layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin,
                                         metrics.spacing)
         self._layout.setSpacing(metrics.px(16, 8))
         self.grid.apply_theme(palette, metrics)
+        self.language_button.apply_metrics(metrics)
+        self._place_language_button()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_language_button()
+
+    def _place_language_button(self) -> None:
+        button = self.language_button
+        button.adjustSize()
+        margins = self._layout.contentsMargins()
+        button.move(self.width() - margins.right() - button.width(), margins.top())
+        clear = button.width() + self._layout.spacing() if button.isVisibleTo(self) else 0
+        self.clinic_name.setContentsMargins(0, 0, clear, 0)
+        self.clinic_name.setMinimumHeight(button.height() if clear else 0)
+        button.raise_()
 
     def reset_scroll(self) -> None:
         """Back to the top of the grid."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.i18n import tr
 from kiosk.ui.panel import Panel, caption_label
 from kiosk.ui.qr import QrCodeWidget, QrDataError
 from kiosk.ui.theme import Metrics
@@ -17,15 +18,21 @@ class LinkPanel(Panel):
         super().__init__(host, "", "LinkPanel")
         self.url = ""
         self.code = QrCodeWidget(self.card)
-        self.code.setAccessibleName(self.tr("QR code of the link"))
-        self.hint = caption_label(self.tr("Scan to open this on your phone"), "PanelText",
-                                  self.card)
+        self.hint = caption_label("", "PanelText", self.card)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.address = caption_label("", "Address", self.card)
         self.address.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.body.addWidget(self.code, 1, Qt.AlignmentFlag.AlignHCenter)
         self.body.addWidget(self.hint)
         self.body.addWidget(self.address)
+        self._too_long = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.code.setAccessibleName(tr("QR code of the link"))
+        self.hint.setText(tr("This link is too long for a code. Ask the staff.")
+                          if self._too_long else tr("Scan to open this on your phone"))
 
     def show_link(self, url: str, title: str) -> None:
         """Open the panel for ``url``; if it cannot be a QR code, show the address only."""
@@ -36,10 +43,11 @@ class LinkPanel(Panel):
             self.code.set_data(url)
         except QrDataError:
             self.code.hide()
-            self.hint.setText(self.tr("This link is too long for a code. Ask the staff."))
+            self._too_long = True
         else:
             self.code.show()
-            self.hint.setText(self.tr("Scan to open this on your phone"))
+            self._too_long = False
+        self.retranslate()
         self.open_panel()
 
     def apply_metrics(self, metrics: Metrics) -> None:

@@ -11,7 +11,14 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import HOME_ID, Library, Page
 from kiosk.content.problems import Severity, errors
@@ -25,15 +32,25 @@ from kiosk.ui.contact_screen import ContactScreen
 from kiosk.ui.crash_guard import CrashGuard
 from kiosk.ui.help_panel import HelpPanel
 from kiosk.ui.home_screen import HomeScreen
+from kiosk.ui.i18n import LANGUAGE_NAMES, SOURCE_LANGUAGE, Translations, tr
 from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.link_panel import LinkPanel
 from kiosk.ui.nav_bar import NavBar
 from kiosk.ui.page_screen import PageScreen
 from kiosk.ui.panel import Panel
 from kiosk.ui.pin_pad import PadMode, PinPad
+from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.still_reading import StillReading
-from kiosk.ui.theme import NORMAL, Metrics, Palette, application_style
+from kiosk.ui.theme import (
+    HIGH_CONTRAST,
+    NORMAL,
+    TEXT_STEPS,
+    Metrics,
+    Palette,
+    application_style,
+    text_factor,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +63,9 @@ class MainWindow(QMainWindow):
     exit_requested = Signal()
 
     def __init__(self, choice: ContentChoice, store: SettingsStore,
-                 language: str | None = None) -> None:
+                 language: str | None = None, size: tuple[int, int] = (1920, 1080)) -> None:
         super().__init__()
+        self.resize(*size)
         content = choice.content
         self.setWindowTitle(content.clinic.display_name)
         self.choice = choice
@@ -55,11 +73,16 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = store.settings
         self.staff_access = StaffAccess(store)
+        self.translations = Translations()
         self.language = self._known_language(language or self.settings.default_language)
+        self.translations.use(self.language)
+        self.text_step = self.settings.default_text_step
+        self.high_contrast = self.settings.high_contrast
         self.history = History()
-        self.palette_ = NORMAL
+        self.palette_ = HIGH_CONTRAST if self.high_contrast else NORMAL
         self.metrics = Metrics(1.0)
-        self.renderer = PageRenderer(content.clinic, self._help_text(), content.images.find)
+        self._applied_shape: tuple[Metrics, int, int] | None = None
+        self._renderers: dict[str, PageRenderer] = {}
         root = QWidget(self)
         root.setObjectName("KioskRoot")
         self.stack = QStackedWidget(root)
@@ -76,10 +99,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.nav_bar)
         self.setCentralWidget(root)
+        # The screen decides the window's size, never its contents: nothing may push a
+        # full-screen kiosk wider than the screen (the layout tests catch overflow).
+        window_layout = self.layout()
+        if window_layout is not None:
+            window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.help_panel = HelpPanel(root, content.clinic)
         self.link_panel = LinkPanel(root)
         self.pin_pad = PinPad(root, self.staff_access)
-        self.staff_panel = StaffPanel(root, store, content.languages, self.content_status())
+        self.staff_panel = StaffPanel(root, store, content.languages, self.content_status)
         self.still_reading = StillReading(root)
         self.attract = AttractScreen(root)
         self.attract.set_lines([library.home.summary for code in content.languages
@@ -94,6 +122,17 @@ class MainWindow(QMainWindow):
         self.nav_bar.back_requested.connect(self.go_back)
         self.nav_bar.contact_requested.connect(lambda: self.navigate(CONTACT))
         self.nav_bar.help_requested.connect(self.show_help)
+        self.nav_bar.smaller_text_requested.connect(lambda: self.set_text_step(self.text_step - 1))
+        self.nav_bar.larger_text_requested.connect(lambda: self.set_text_step(self.text_step + 1))
+        self.nav_bar.contrast_requested.connect(
+            lambda: self.set_high_contrast(not self.high_contrast))
+        self.nav_bar.language_requested.connect(self.next_language)
+        self.home_screen.language_requested.connect(self.next_language)
+        self.read_aloud = ReadAloud.create(self)
+        if self.read_aloud is not None:
+            self.nav_bar.add_read_aloud(self.read_aloud.button)
+            self.screen_shown.connect(self.read_aloud.stop_on_leaving)
+        self._retranslate()
         self._fill_home()
         self._apply_theme(force=True)
         self._show_current()
@@ -160,7 +199,6 @@ class MainWindow(QMainWindow):
         self.staff_panel.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
         self.staff_panel.change_pin_requested.connect(self._change_pin)
         self.staff_panel.exit_requested.connect(self._exit)
-        self.staff_panel.default_language_changed.connect(lambda _code: None)
         self.still_reading.timed_out.connect(self.reset_session)
         self.still_reading.closed.connect(self._restart_idle)
         self.attract.dismissed.connect(self._restart_idle)
@@ -172,12 +210,12 @@ class MainWindow(QMainWindow):
         choice = self.choice
         warnings = sum(1 for p in choice.content.problems if p.severity is Severity.WARNING)
         failed = len(errors(choice.content.problems))
-        origin = self.tr("updated content") if choice.origin is ContentOrigin.UPDATED \
-            else self.tr("bundled content")
-        text = self.tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
+        origin = tr("updated content") if choice.origin is ContentOrigin.UPDATED \
+            else tr("bundled content")
+        text = tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
             .replace("%2", str(failed)).replace("%3", str(warnings))
         if choice.rejected_update:
-            text += " " + self.tr("Updated content was refused (%1 problems): see the log.") \
+            text += " " + tr("Updated content was refused (%1 problems): see the log.") \
                 .replace("%1", str(len(choice.rejected_update)))
         return text
 
@@ -271,12 +309,13 @@ class MainWindow(QMainWindow):
     def reset_session(self) -> None:
         """Forget the last patient: home, defaults, every panel closed, then attract."""
         self.close_panels()
-        self.language = self._known_language(self.settings.default_language)
         self.history.clear()
         self.page_screen.view.verticalScrollBar().setValue(0)
         self.contact_screen.view.verticalScrollBar().setValue(0)
-        self._fill_home()
-        self._show_current()
+        self.text_step = self.settings.default_text_step
+        self.high_contrast = self.settings.high_contrast
+        self.palette_ = HIGH_CONTRAST if self.high_contrast else NORMAL
+        self.set_language(self.settings.default_language, force=True)
         self.idle_timer.stop()
         self.attract.start()
         self.session_reset.emit()
@@ -338,27 +377,102 @@ class MainWindow(QMainWindow):
         else:
             self._show_page(screen_id)
             self.stack.setCurrentWidget(self.page_screen)
-        self.nav_bar.back_button.setVisible(self.history.can_go_back)
-        self.nav_bar.home_button.setVisible(screen_id != HOME)
+        self.nav_bar.show_back_and_home(self.history.can_go_back, screen_id != HOME)
         self.screen_shown.emit(screen_id)
 
-    def _show_page(self, page_id: str) -> None:
+    def _page_in_language(self, page_id: str) -> tuple[Page | None, str]:
+        """The page in the patient's language, else in English; and its language."""
         page = self.library.get(page_id)
+        if page is not None:
+            return page, self.language
+        english = self.content.libraries.get(SOURCE_LANGUAGE)
+        fallback = english.get(page_id) if english is not None else None
+        return fallback, SOURCE_LANGUAGE
+
+    def _show_page(self, page_id: str) -> None:
+        page, language = self._page_in_language(page_id)
         if page is None:
             log.warning("page %r is not available", page_id)
             self.page_screen.show_unavailable(
-                self.tr("Sorry"),
-                self.tr("This page is not available. Please tap Back or Home."),
-            )
+                tr("Sorry"), tr("This page is not available. Please tap Back or Home."))
             return
-        self.page_screen.show_page(page, self.renderer.render(page, self.language),
-                                   self._tabs_for(page))
+        notice = "" if language == self.language else tr(
+            "This page is not yet translated, so it is shown in English.")
+        self.page_screen.show_page(page, self.renderer_for(language).render(page, language),
+                                   self._tabs_for(page), notice)
 
     def _show_contact(self) -> None:
-        page = self.library.get(CONTACT)
-        words = self.renderer.render(page, self.language) if page is not None else None
-        title = page.title if page is not None else self.tr("Contact us")
+        page, language = self._page_in_language(CONTACT)
+        words = self.renderer_for(language).render(page, language) if page else None
+        title = page.title if page is not None else tr("Contact us")
         self.contact_screen.show_contact(title, self.content.clinic, words)
+
+    @property
+    def renderer(self) -> PageRenderer:
+        """The page renderer for the language being shown."""
+        return self.renderer_for(self.language)
+
+    def renderer_for(self, language: str) -> PageRenderer:
+        """One renderer (and HTML cache) per language, made with that language's words."""
+        renderer = self._renderers.get(language)
+        if renderer is None:
+            renderer = PageRenderer(self.content.clinic, self._help_text(),
+                                    self.content.images.find)
+            self._renderers[language] = renderer
+        return renderer
+
+    def current_text(self) -> str:
+        """The words on the screen being shown, for reading aloud."""
+        if self.history.current == HOME:
+            return self.home_screen.welcome.text()
+        screen = self.contact_screen if self.history.current == CONTACT else self.page_screen
+        return f"{screen.title.text()}. {screen.view.toPlainText()}"
+
+    # --- language, text size, contrast ----------------------------------------------------
+
+    def next_language(self) -> None:
+        """The language button: switch to the next language the content has."""
+        languages = self.content.languages
+        if len(languages) > 1:
+            index = languages.index(self.language) if self.language in languages else 0
+            self.set_language(languages[(index + 1) % len(languages)])
+
+    def set_language(self, code: str, force: bool = False) -> None:
+        """Show everything in ``code``: content, the kiosk's words, the help numbers."""
+        code = self._known_language(code)
+        if code == self.language and not force:
+            return
+        self.language = code
+        self.translations.use(code)
+        self._retranslate()
+        self._fill_home()
+        self._apply_theme(force=True)
+        self._show_current()
+
+    def _retranslate(self) -> None:
+        languages = self.content.languages
+        other = ""
+        if len(languages) > 1 and self.language in languages:
+            following = languages[(languages.index(self.language) + 1) % len(languages)]
+            other = LANGUAGE_NAMES.get(following, following)
+        self.nav_bar.retranslate(other)
+        self.home_screen.retranslate(other)
+        for panel in self.panels():
+            panel.retranslate()
+        if self.read_aloud is not None:
+            self.read_aloud.retranslate()
+
+    def set_text_step(self, step: int) -> None:
+        """A- and A+: reading text in ``TEXT_STEPS`` sizes; every screen reflows."""
+        step = max(0, min(len(TEXT_STEPS) - 1, step))
+        if step != self.text_step:
+            self.text_step = step
+            self._apply_theme(force=True)
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch between the normal and the high-contrast colours."""
+        self.high_contrast = on
+        self._apply_theme(force=True, palette=HIGH_CONTRAST if on else NORMAL)
 
     def _tabs_for(self, page: Page) -> list[Page]:
         children = self.library.children(page.id)
@@ -375,8 +489,8 @@ class MainWindow(QMainWindow):
 
     def _help_text(self) -> HelpBoxText:
         return HelpBoxText(
-            heading=self.tr("Need help now?"),
-            danger_now=self.tr("If you are in danger now, tell the reception staff straight away."),
+            heading=tr("Need help now?"),
+            danger_now=tr("If you are in danger now, tell the reception staff straight away."),
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -384,16 +498,21 @@ class MainWindow(QMainWindow):
         self._apply_theme()
 
     def _apply_theme(self, force: bool = False, palette: Palette | None = None) -> None:
-        metrics = Metrics.for_size(self.width(), self.height())
+        metrics = Metrics.for_size(self.width(), self.height(), text_factor(self.text_step))
         if palette is not None:
             self.palette_ = palette
-        if not force and metrics == self.metrics:
+        shape = (metrics, self.width(), self.height())
+        if not force and shape == self._applied_shape:
             return
+        self._applied_shape = shape
         self.metrics = metrics
         self.setStyleSheet(application_style(self.palette_, metrics))
         self.home_screen.apply_theme(self.palette_, metrics)
         self.page_screen.apply_theme(self.palette_, metrics, self.width())
         self.nav_bar.apply_metrics(metrics, self.width())
+        self.nav_bar.contrast_button.setChecked(self.high_contrast)
+        self.nav_bar.smaller_button.setEnabled(self.text_step > 0)
+        self.nav_bar.larger_button.setEnabled(self.text_step < len(TEXT_STEPS) - 1)
         self.contact_screen.apply_theme(self.palette_, metrics, self.width(), self.height())
         for panel in self.panels():
             panel.apply_metrics(metrics)

@@ -1,15 +1,21 @@
-"""The navigation bar along the bottom of every screen: Back, Home, Contact, Need help."""
+"""The navigation bar along the bottom of every screen.
+
+Back and Home on the left; text size (A- and A+), high contrast and language in the
+middle; Contact us and Need help now? on the right.  When the words do not all fit (a
+portrait screen, large text), the buttons with the clearest icons drop their words
+first, keeping their accessible names; if even that is too wide, the middle group moves
+to a second row.  Nothing is ever clipped.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
+from kiosk.ui.i18n import tr
 from kiosk.ui.theme import Metrics
-
-COMPACT_BELOW = 1500  # design pixels of window width
 
 
 class NavButton(QPushButton):
@@ -19,66 +25,171 @@ class NavButton(QPushButton):
         super().__init__(text)
         self.label = text
         self.icon_name = icon
+        self.icon_only = False
         self.setObjectName(name)
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    def set_label(self, text: str, accessible: str | None = None) -> None:
+        """New words (after a language change), shown unless the button is icon-only."""
+        self.label = text
+        self.setAccessibleName(accessible or text)
+        self.setText("" if self.icon_only and self.icon_name else text)
+
     def apply_metrics(self, metrics: Metrics, icon_only: bool = False) -> None:
         """Icon size for the current window size; ``icon_only`` drops the words."""
         size = metrics.nav_icon
-        self.setIcon(QIcon(icon_pixmap(self.icon_name, size, self.devicePixelRatioF())))
-        self.setIconSize(QSize(size, size))
-        self.setText("" if icon_only else self.label)
-        self.setMinimumWidth(metrics.control_height if icon_only else 0)
+        if self.icon_name:
+            self.setIcon(QIcon(icon_pixmap(self.icon_name, size, self.devicePixelRatioF())))
+            self.setIconSize(QSize(size, size))
+        self.icon_only = icon_only and bool(self.icon_name)
+        self.setText("" if self.icon_only else self.label)
+        self.setMinimumWidth(metrics.control_height if self.icon_only else 0)
 
 
 class NavBar(QWidget):
-    """Always-visible bar; later features add their buttons to ``extra_slot``."""
+    """Always-visible bar of large buttons."""
 
     back_requested = Signal()
     home_requested = Signal()
     contact_requested = Signal()
     help_requested = Signal()
+    smaller_text_requested = Signal()
+    larger_text_requested = Signal()
+    contrast_requested = Signal()
+    language_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.back_button = NavButton(self.tr("Back"), "back")
-        self.home_button = NavButton(self.tr("Home"), "home")
-        self.contact_button = NavButton(self.tr("Contact us"), "contact")
-        self.help_button = NavButton(self.tr("Need help now?"), "help", name="HelpButton")
-        self.back_button.clicked.connect(self.back_requested)
-        self.home_button.clicked.connect(self.home_requested)
-        self.contact_button.clicked.connect(self.contact_requested)
-        self.help_button.clicked.connect(self.help_requested)
-        self._layout = QHBoxLayout(self)
-        self._layout.addWidget(self.back_button)
-        self._layout.addWidget(self.home_button)
-        self._layout.addStretch(1)
-        self.extra_slot = QHBoxLayout()
-        self._layout.addLayout(self.extra_slot)
-        self._layout.addWidget(self.contact_button)
-        self._layout.addWidget(self.help_button)
+        self.back_button = NavButton("", "back")
+        self.home_button = NavButton("", "home")
+        self.smaller_button = NavButton("A\u2212", "", name="NavButton")
+        self.larger_button = NavButton("A+", "", name="NavButton")
+        self.contrast_button = NavButton("", "contrast")
+        self.contrast_button.setCheckable(True)
+        self.language_button = NavButton("", "language")
+        self.contact_button = NavButton("", "contact")
+        self.help_button = NavButton("", "help", name="HelpButton")
+        self.read_aloud_button: NavButton | None = None
+        for button, signal in (
+            (self.back_button, self.back_requested), (self.home_button, self.home_requested),
+            (self.smaller_button, self.smaller_text_requested),
+            (self.larger_button, self.larger_text_requested),
+            (self.contrast_button, self.contrast_requested),
+            (self.language_button, self.language_requested),
+            (self.contact_button, self.contact_requested), (self.help_button, self.help_requested),
+        ):
+            button.clicked.connect(signal)
+        self._rows = QVBoxLayout(self)
+        self._top = QHBoxLayout()
+        self._second = QHBoxLayout()
+        self._rows.addLayout(self._top)
+        self._rows.addLayout(self._second)
+        self.left = [self.back_button, self.home_button]
+        self.middle = [self.smaller_button, self.larger_button, self.contrast_button,
+                       self.language_button]
+        self.right = [self.contact_button, self.help_button]
+        self._two_rows = False
+        self._arrange(two_rows=False)
+        self._metrics = Metrics(1.0)
+        self.retranslate("")
+
+    def add_read_aloud(self, button: NavButton) -> None:
+        """Offer read-aloud (only where the platform has a speech engine)."""
+        self.read_aloud_button = button
+        self.middle.append(button)
+        self._arrange(self._two_rows)
+        self._fit()
+
+    def _arrange(self, two_rows: bool) -> None:
+        """One row, or two when one cannot hold every button (the middle group drops)."""
+        for layout in (self._top, self._second):
+            while layout.count():
+                layout.takeAt(0)
+        for button in self.left:
+            self._top.addWidget(button)
+        self._top.addStretch(1)
+        middle_row = self._second if two_rows else self._top
+        if two_rows:
+            self._second.addStretch(1)
+        for button in self.middle:
+            middle_row.addWidget(button)
+        middle_row.addStretch(1)
+        for button in self.right:
+            self._top.addWidget(button)
+        self._two_rows = two_rows
+
+    def retranslate(self, other_language_name: str) -> None:
+        """Words in the current language; the language button names the other language."""
+        self.back_button.set_label(tr("Back"))
+        self.home_button.set_label(tr("Home"))
+        self.smaller_button.set_label("A\u2212", tr("Smaller text"))
+        self.larger_button.set_label("A+", tr("Larger text"))
+        self.contrast_button.set_label(tr("Contrast"), tr("High contrast"))
+        self.language_button.set_label(other_language_name, tr("Change language"))
+        self.language_button.setVisible(bool(other_language_name))
+        self.contact_button.set_label(tr("Contact us"))
+        self.help_button.set_label(tr("Need help now?"))
+        self._fit()
+
+    def show_back_and_home(self, back: bool, home: bool) -> None:
+        """Back and Home appear only where they lead somewhere; the bar refits."""
+        if self.back_button.isHidden() == back or self.home_button.isHidden() == home:
+            self.back_button.setVisible(back)
+            self.home_button.setVisible(home)
+            self._fit()
 
     def buttons(self) -> list[NavButton]:
         """Every button in the bar, left to right."""
         return self.findChildren(NavButton)
 
     def apply_metrics(self, metrics: Metrics, width: int) -> None:
-        """Spacing and icons for the window; narrow (portrait) windows get a compact bar.
-
-        In a compact bar Back and Home show only their (universally understood) icons,
-        keeping their accessible names, so the words on Contact and Help still fit.
-        """
-        compact = width / metrics.scale < COMPACT_BELOW
+        """Spacing, icons and which words fit, for the window's width and text size."""
+        self._metrics = metrics
+        self._width = width
         pad = metrics.px(16, 8)
-        side = metrics.px(24, 10) if compact else metrics.margin
-        self._layout.setContentsMargins(side, pad, side, pad)
-        spacing = metrics.px(14, 8) if compact else metrics.spacing
-        self._layout.setSpacing(spacing)
-        self.extra_slot.setSpacing(spacing)
-        for button in (self.back_button, self.home_button):
-            button.apply_metrics(metrics, icon_only=compact)
-        for button in (self.contact_button, self.help_button):
-            button.apply_metrics(metrics)
+        self._rows.setContentsMargins(metrics.px(24, 10), pad, metrics.px(24, 10), pad)
+        spacing = metrics.px(14, 8)
+        for layout in (self._rows, self._top, self._second):
+            layout.setSpacing(spacing)
+        self._fit()
+
+    # Buttons whose icon says it all drop their words first, in this order.
+    def _drop_order(self) -> list[list[NavButton]]:
+        return [[self.back_button, self.home_button], [self.contrast_button],
+                [self.contact_button], [self.language_button], [self.help_button]]
+
+    def _fit(self) -> None:
+        width = getattr(self, "_width", 0)
+        if not width:
+            return
+        drops = [[], *self._drop_order()]
+        # One row may drop the words of Back, Home and Contrast; before dropping more,
+        # a second row is better than a bar of bare icons.
+        for two_rows, levels in ((False, drops[:3]), (True, drops)):
+            for button in self.buttons():
+                button.apply_metrics(self._metrics)
+            for group in levels:
+                for button in group:
+                    button.apply_metrics(self._metrics, icon_only=True)
+                if self._needed_width(two_rows) <= width:
+                    if two_rows != self._two_rows:
+                        self._arrange(two_rows)
+                    return
+        if not self._two_rows:
+            self._arrange(True)
+
+    def _needed_width(self, two_rows: bool) -> int:
+        margins = self._rows.contentsMargins()
+        rows = [self.left + self.right, self.middle] if two_rows else [
+            self.left + self.middle + self.right]
+        widest = 0
+        for row in rows:
+            shown = [button for button in row if not button.isHidden()]
+            for button in shown:
+                button.ensurePolished()  # the style sheet's font decides the width
+            spacing = self._top.spacing() * (len(shown) + 1)
+            widest = max(widest, spacing + sum(button.sizeHint().width() for button in shown))
+        return margins.left() + margins.right() + widest

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Page
 from kiosk.content.render import RenderedPage
 from kiosk.ui.page_view import ImageFinder, PageView
+from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Metrics, Palette
 from kiosk.ui.tiles import Tile, TileGrid
 
@@ -21,22 +22,30 @@ class PageScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("PageScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.title = QLabel(self)
-        self.title.setObjectName("PageTitle")
-        self.title.setWordWrap(True)
+        self.title = caption_label("", "PageTitle", self)
         self.subtopics = TileGrid(min_tile_width=440, parent=self)
+        self.notice = caption_label("", "Notice", self)
+        self.notice.hide()
         self.view = PageView(find_image, self)
         self.view.page_link_activated.connect(self.page_requested)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
+        self._layout.addWidget(self.notice)
         self._layout.addWidget(self.subtopics)
         self._layout.addWidget(self.view, 1)
         self._tab_ids: list[str] = []
         self._metrics = Metrics(1.0)
 
-    def show_page(self, page: Page, rendered: RenderedPage, tabs: list[Page]) -> None:
-        """Show ``page``; ``tabs`` are the sub-topics (or siblings) to offer above it."""
+    def show_page(self, page: Page, rendered: RenderedPage, tabs: list[Page],
+                  notice: str = "") -> None:
+        """Show ``page`` with ``tabs`` (its sub-topics or siblings) above it.
+
+        ``notice`` is a short line above the text (e.g. "shown in English").
+        """
         self.title.setText(page.title)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
+        self.view.setAccessibleName(page.title)
         tab_ids = [tab.id for tab in tabs]
         if tab_ids != self._tab_ids:
             self._tab_ids = tab_ids
@@ -55,6 +64,8 @@ class PageScreen(QWidget):
     def show_unavailable(self, title: str, message: str) -> None:
         """A friendly stand-in when a page cannot be shown."""
         self.title.setText(title)
+        self.view.setAccessibleName(title)
+        self.notice.hide()
         self.subtopics.setVisible(False)
         self.view.current_page_id = ""
         self.view.setHtml(f"<p>{message}</p>")

@@ -39,6 +39,7 @@ class PageView(QTextBrowser):
         self._image_width = 800
         self._margin = 16
         self._reading_width = 1500
+        self._float_images = False
         self._font = QFont(FONT_FAMILY)
         self.current_page_id = ""
         self.setOpenLinks(False)
@@ -57,7 +58,12 @@ class PageView(QTextBrowser):
         self._margin = metrics.px(20, 8)
         self._reading_width = metrics.reading_width
         column = min(available_width, self._reading_width)
-        self._image_width = max(200, min(column - 2 * self._margin - 40, metrics.px(1000)))
+        text_width = column - 2 * self._margin - 40
+        # On a wide column a picture sits beside the text it illustrates (text flows
+        # round it), so a page with pictures still fits in about two screens.
+        self._float_images = text_width >= metrics.px(1150)
+        share = 0.42 if self._float_images else 1.0
+        self._image_width = max(200, min(round(text_width * share), metrics.px(1000)))
         self._documents.clear()
         self.current_page_id = ""
         self._centre_column()
@@ -75,6 +81,11 @@ class PageView(QTextBrowser):
         spare = max(0, self.width() - self.verticalScrollBar().width() - self._reading_width)
         self.setViewportMargins(spare // 2, 0, spare - spare // 2, 0)
 
+    @property
+    def cached_documents(self) -> int:
+        """How many pages are kept ready to show (never more than the pages there are)."""
+        return len(self._documents)
+
     def show_page(self, rendered: RenderedPage) -> None:
         """Show ``rendered`` from the top, building its document on first visit."""
         document = self._documents.get(rendered.page_id)
@@ -83,11 +94,13 @@ class PageView(QTextBrowser):
             self._documents[rendered.page_id] = document
         self.current_page_id = rendered.page_id
         QScroller.scroller(self.viewport()).stop()
+        self._shown_document = document  # keep it alive while it is on screen
         self.setDocument(document)
         self.verticalScrollBar().setValue(0)
 
     def _build_document(self, rendered: RenderedPage) -> QTextDocument:
-        document = QTextDocument(self)
+        # No Qt parent: a document dropped from the cache (text size change) is freed.
+        document = QTextDocument()
         document.setDefaultStyleSheet(self._css)
         document.setDocumentMargin(self._margin)
         document.setDefaultFont(self._font)
@@ -97,7 +110,10 @@ class PageView(QTextBrowser):
                 QUrl(f"{IMAGE_SCHEME}:{reference}"),
                 self._image(reference),
             )
-        document.setHtml(rendered.html)
+        html = rendered.html
+        if self._float_images:
+            html = html.replace("<img ", '<img align="right" ')
+        document.setHtml(html)
         return document
 
     def _image(self, reference: str) -> QImage:

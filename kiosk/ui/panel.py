@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import tr
 from kiosk.ui.nav_bar import NavButton
 from kiosk.ui.theme import Metrics
 
@@ -35,7 +36,7 @@ class Panel(QWidget):
         self.title.setObjectName("PanelTitle")
         self.title.setWordWrap(True)
         self.body = QVBoxLayout()
-        self.close_button = NavButton(self.tr("Close"), "close", name="PanelClose")
+        self.close_button = NavButton(tr("Close"), "close", name="PanelClose")
         self.close_button.clicked.connect(self.close_panel)
         self._card_layout = QVBoxLayout(self.card)
         self._card_layout.addWidget(self.title)
@@ -62,6 +63,10 @@ class Panel(QWidget):
         if self.isVisible():
             self.hide()
             self.closed.emit()
+
+    def retranslate(self) -> None:
+        """Words in the current language (subclasses add theirs)."""
+        self.close_button.set_label(tr("Close"))
 
     def apply_metrics(self, metrics: Metrics) -> None:
         """Card padding and button icons for the window size."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.session.pin import MAX_DIGITS, MIN_DIGITS, PinFormatError, validate_pin
 from kiosk.session.staff import PinResult, StaffAccess
+from kiosk.ui.i18n import tr
 from kiosk.ui.panel import Panel, caption_label
 from kiosk.ui.theme import Metrics
 
@@ -28,7 +29,7 @@ class PinPad(Panel):
     pin_changed = Signal()
 
     def __init__(self, host: QWidget, access: StaffAccess) -> None:
-        super().__init__(host, self.tr("Staff PIN"), "PinPad")
+        super().__init__(host, tr("Staff PIN"), "PinPad")
         self.access = access
         self.mode = PadMode.ENTER
         self.typed = ""
@@ -44,8 +45,8 @@ class PinPad(Panel):
         labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
         for index, digit in enumerate(labels):
             grid.addWidget(self._key(digit, digit), index // 3, index % 3)
-        self.delete_button = self._key(self.tr("Delete"), "delete")
-        self.ok_button = self._key(self.tr("OK"), "ok")
+        self.delete_button = self._key("", "delete")
+        self.ok_button = self._key("", "ok")
         grid.addWidget(self.delete_button, 3, 0)
         grid.addWidget(self._key("0", "0"), 3, 1)
         grid.addWidget(self.ok_button, 3, 2)
@@ -55,6 +56,22 @@ class PinPad(Panel):
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self._refresh)
+        self._note = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        for button, text in ((self.delete_button, tr("Delete")), (self.ok_button, tr("OK"))):
+            button.setText(text)
+            button.setAccessibleName(text)
+        self._show_title()
+        self._refresh()
+
+    def _show_title(self) -> None:
+        titles = {PadMode.ENTER: tr("Staff PIN"), PadMode.NEW: tr("Choose a new PIN"),
+                  PadMode.CONFIRM: tr("Type the new PIN again")}
+        self.title.setText(titles[self.mode])
+        self.setAccessibleName(self.title.text())
 
     def _key(self, text: str, action: str) -> QPushButton:
         button = QPushButton(text, self.card)
@@ -71,14 +88,14 @@ class PinPad(Panel):
         self.mode = mode
         self.typed = ""
         self._first_new_pin = ""
-        titles = {PadMode.ENTER: self.tr("Staff PIN"), PadMode.NEW: self.tr("Choose a new PIN")}
-        self.title.setText(titles.get(mode, self.tr("Staff PIN")))
-        self.message.setText("")
+        self._note = ""
+        self._show_title()
         self._refresh()
         self.open_panel()
 
     def press(self, action: str) -> None:
         """One key: a digit, ``delete`` or ``ok``."""
+        self._note = "" if action != "ok" else self._note
         if action == "delete":
             self.typed = self.typed[:-1]
         elif action == "ok":
@@ -97,18 +114,16 @@ class PinPad(Panel):
                 self.accepted.emit()
                 return
             if result is PinResult.WRONG:
-                self.message.setText(self.tr("Wrong PIN. %n tries left.", "",
-                                             self.access.attempts_left))
+                self._note = "wrong"
         elif self.mode is PadMode.NEW:
             try:
                 self._first_new_pin = validate_pin(pin)
             except PinFormatError:
-                self.message.setText(self.tr("Use %1 to %2 digits.").replace(
-                    "%1", str(MIN_DIGITS)).replace("%2", str(MAX_DIGITS)))
+                self._note = "format"
             else:
                 self.mode = PadMode.CONFIRM
-                self.title.setText(self.tr("Type the new PIN again"))
-                self.message.setText("")
+                self._note = ""
+                self._show_title()
         else:
             if pin == self._first_new_pin:
                 self.access.set_pin(pin)
@@ -116,20 +131,27 @@ class PinPad(Panel):
                 self.pin_changed.emit()
                 return
             self.mode = PadMode.NEW
-            self.title.setText(self.tr("Choose a new PIN"))
-            self.message.setText(self.tr("The two PINs were different. Try again."))
+            self._note = "different"
+            self._show_title()
         self._refresh()
 
     def _refresh(self) -> None:
         locked = self.mode is PadMode.ENTER and self.access.seconds_locked() > 0
         no_pin = self.mode is PadMode.ENTER and not self.access.has_pin
+        notes = {
+            "wrong": tr("Wrong PIN. Tries left: %1.").replace(
+                "%1", str(self.access.attempts_left)),
+            "format": tr("Use %1 to %2 digits.").replace("%1", str(MIN_DIGITS))
+            .replace("%2", str(MAX_DIGITS)),
+            "different": tr("The two PINs were different. Try again."),
+        }
         if no_pin:
-            self.message.setText(self.tr("No staff PIN is set: ask IT"))
+            self.message.setText(tr("No staff PIN is set: ask IT"))
         elif locked:
-            self.message.setText(self.tr("Too many wrong PINs. Try again in %1 s.").replace(
+            self.message.setText(tr("Too many wrong PINs. Try again in %1 s.").replace(
                 "%1", str(self.access.seconds_locked())))
-        elif self._countdown.isActive():
-            self.message.setText("")
+        else:
+            self.message.setText(notes.get(self._note, ""))
         if locked and self.isVisible():
             self._countdown.start()
         else:
@@ -139,7 +161,7 @@ class PinPad(Panel):
             button.setEnabled(usable)
         self.ok_button.setEnabled(usable and len(self.typed) >= MIN_DIGITS)
         self.display.setText("\u25cf " * len(self.typed) or "\u2013")
-        self.display.setAccessibleName(self.tr("%n digits typed", "", len(self.typed)))
+        self.display.setAccessibleName(tr("Digits typed: %1").replace("%1", str(len(self.typed))))
 
     def close_panel(self) -> None:
         self._countdown.stop()

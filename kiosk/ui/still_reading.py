@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.i18n import tr
 from kiosk.ui.panel import Panel, caption_label
 
 
@@ -14,16 +15,20 @@ class StillReading(Panel):
     timed_out = Signal()
 
     def __init__(self, host: QWidget) -> None:
-        super().__init__(host, self.tr("Still reading?"), "StillReading")
+        super().__init__(host, tr("Still reading?"), "StillReading")
         self.countdown = caption_label("", "PanelText", self.card)
         self.body.addWidget(self.countdown)
-        self.close_button.label = self.tr("Keep reading")
-        self.close_button.setText(self.close_button.label)
-        self.close_button.setAccessibleName(self.close_button.label)
         self.seconds_left = 0
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("Still reading?"))
+        self.setAccessibleName(self.title.text())
+        self.close_button.set_label(tr("Keep reading"))
+        self._show_seconds()
 
     def start(self, seconds: int) -> None:
         """Open and count down from ``seconds``."""
@@ -42,9 +47,9 @@ class StillReading(Panel):
         self._show_seconds()
 
     def _show_seconds(self) -> None:
-        self.countdown.setText(self.tr(
-            "The screen will go back to the start in %n seconds, so the next person "
-            "does not see what you read.", "", self.seconds_left))
+        self.countdown.setText(tr(
+            "The screen will go back to the start in %1 seconds, so the next person "
+            "does not see what you read.").replace("%1", str(self.seconds_left)))
 
     def close_panel(self) -> None:
         self._tick.stop()

@@ -35,42 +35,125 @@ class Palette:
 
 NORMAL = Palette()
 
+HIGH_CONTRAST = Palette(
+    background="#000000",
+    surface="#000000",
+    text="#FFFFFF",
+    muted_text="#FFFFFF",
+    primary="#FFD400",
+    on_primary="#000000",
+    pressed="#3A3A3A",
+    border="#FFFFFF",
+    link="#FFD400",
+    disabled_text="#BDBDBD",
+    help_background="#000000",
+    help_text="#FFD400",
+    help_button="#FFD400",
+    on_help_button="#000000",
+)
+"""Yellow and white on black, for patients with low vision (every pair 7:1 or more)."""
+
+
+def text_pairs(palette: Palette) -> list[tuple[str, str, str]]:
+    """Every (what, text colour, background colour) pair the kiosk actually draws."""
+    p = palette
+    return [
+        ("body text", p.text, p.background),
+        ("text on tiles and cards", p.text, p.surface),
+        ("titles", p.primary, p.background),
+        ("tile titles", p.primary, p.surface),
+        ("summaries", p.muted_text, p.surface),
+        ("welcome and notes", p.muted_text, p.background),
+        ("links", p.link, p.background),
+        ("pressed tile", p.primary, p.pressed),
+        ("selected tab and kiosk buttons", p.on_primary, p.primary),
+        ("navigation buttons", p.primary, p.surface),
+        ("disabled keys", p.disabled_text, p.surface),
+        ("help box", p.help_text, p.help_background),
+        ("help button", p.on_help_button, p.help_button),
+        ("attract screen", p.on_primary, p.primary),
+    ]
+
+
+def _linear(channel: int) -> float:
+    value = channel / 255
+    return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of ``#RRGGBB``."""
+    red, green, blue = (int(colour[index:index + 2], 16) for index in (1, 3, 5))
+    return 0.2126 * _linear(red) + 0.7152 * _linear(green) + 0.0722 * _linear(blue)
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio between two colours, from 1 to 21."""
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+TEXT_STEPS = (1.0, 1.2, 1.4, 1.65)
+"""Text-size factors patients choose with A- and A+: the default and three larger steps."""
+
+
+def text_factor(step: int) -> float:
+    """The factor for a text-size step, clamped to the steps there are."""
+    return TEXT_STEPS[max(0, min(len(TEXT_STEPS) - 1, step))]
+
 
 @dataclass(frozen=True)
 class Metrics:
-    """Pixel sizes for one window size (device-independent pixels)."""
+    """Pixel sizes for one window size and text size (device-independent pixels).
+
+    ``scale`` follows the window; ``text`` is the patient's text-size factor.  Reading
+    text grows by the full factor, controls by half of it so the bar still fits.
+    """
 
     scale: float
+    text: float = 1.0
 
     @classmethod
-    def for_size(cls, width: int, height: int) -> Metrics:
+    def for_size(cls, width: int, height: int, text: float = 1.0) -> Metrics:
         """Scale so the short side of the window maps to the 1080 px design."""
         short_side = max(1, min(width, height))
-        return cls(scale=max(0.7, min(2.6, short_side / DESIGN_SHORT_SIDE)))
+        return cls(scale=max(0.7, min(2.6, short_side / DESIGN_SHORT_SIDE)), text=text)
 
     def px(self, design_px: float, minimum: int = 0) -> int:
         """A design size (at 1080 px) scaled to this window, never under ``minimum``."""
         return max(minimum, round(design_px * self.scale))
 
+    def font(self, design_px: float, minimum: int = 0) -> int:
+        """A reading-text size: window scale times the patient's text size."""
+        return max(minimum, round(design_px * self.scale * self.text))
+
+    @property
+    def control_factor(self) -> float:
+        """How much controls grow with the text size."""
+        return 1.0 + (self.text - 1.0) / 2
+
+    def control_px(self, design_px: float, minimum: int = 0) -> int:
+        """A control size: grows with half the text-size factor."""
+        return max(minimum, round(design_px * self.scale * self.control_factor))
+
     @property
     def body_font(self) -> int:
         """Body text size."""
-        return self.px(38, 22)
+        return self.font(38, 22)
 
     @property
     def title_font(self) -> int:
         """Page and screen titles."""
-        return self.px(60, 32)
+        return self.font(60, 32)
 
     @property
     def control_font(self) -> int:
         """Text on buttons."""
-        return self.px(34, 22)
+        return self.control_px(34, 22)
 
     @property
     def control_height(self) -> int:
         """Smallest height of any touch control."""
-        return self.px(96, 60)
+        return self.control_px(96, 60)
 
     @property
     def spacing(self) -> int:
@@ -104,17 +187,19 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
     radius = m.px(20, 10)
     return f"""
     QWidget {{ font-family: "{FONT_FAMILY}"; color: {p.text}; }}
-    #KioskRoot, #HomeScreen, #PageScreen, QScrollArea, #TileGrid {{
+    #KioskRoot, #HomeScreen, #HomeContent, #PageScreen, QScrollArea, #TileGrid {{
         background: {p.background}; border: none; }}
     #ClinicName {{ font-size: {m.title_font}px; font-weight: bold; color: {p.primary}; }}
-    #Welcome {{ font-size: {m.px(36, 22)}px; color: {p.muted_text}; }}
+    #Welcome {{ font-size: {m.font(36, 22)}px; color: {p.muted_text}; }}
+    #Notice {{ font-size: {m.font(30, 18)}px; color: {p.text}; background: {p.pressed};
+        border-radius: {m.px(12, 6)}px; padding: {m.px(12, 6)}px; }}
     #PageTitle {{ font-size: {m.title_font}px; font-weight: bold; color: {p.primary}; }}
     #Tile {{ background: {p.surface}; border: {m.px(3, 2)}px solid {p.border};
         border-radius: {radius}px; }}
     #Tile:pressed, #Tile:checked {{ background: {p.pressed}; border-color: {p.primary}; }}
-    #TileTitle {{ font-size: {m.px(40, 24)}px; font-weight: bold; color: {p.primary};
+    #TileTitle {{ font-size: {m.font(40, 24)}px; font-weight: bold; color: {p.primary};
         background: transparent; }}
-    #TileSummary {{ font-size: {m.px(30, 20)}px; color: {p.muted_text};
+    #TileSummary {{ font-size: {m.font(30, 20)}px; color: {p.muted_text};
         background: transparent; }}
     #SubTile {{ background: {p.surface}; border: {m.px(3, 2)}px solid {p.border};
         border-radius: {radius}px; font-size: {m.control_font}px; font-weight: bold;
@@ -127,7 +212,7 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
         border-radius: {radius}px; font-size: {m.control_font}px; font-weight: bold;
         min-height: {m.control_height}px; padding: 0 {m.px(22, 12)}px; }}
     #NavButton:pressed {{ background: {p.pressed}; }}
-    #NavButton:disabled {{ background: {p.primary}; color: {p.primary}; }}
+    #NavButton:disabled {{ background: {p.pressed}; color: {p.disabled_text}; }}
     #HelpButton {{ background: {p.help_button}; color: {p.on_help_button};
         border: {m.px(3, 2)}px solid {p.on_primary}; border-radius: {radius}px;
         font-size: {m.control_font}px; font-weight: bold;
@@ -136,16 +221,16 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
     #ContactScreen {{ background: {p.background}; }}
     #ContactCard {{ background: {p.surface}; border: {m.px(3, 2)}px solid {p.border};
         border-radius: {radius}px; }}
-    #CardCaption {{ font-size: {m.px(34, 20)}px; font-weight: bold; color: {p.primary}; }}
-    #CardValue {{ font-size: {m.px(30, 18)}px; color: {p.text}; }}
-    #Address {{ font-size: {m.px(32, 20)}px; color: {p.text}; }}
+    #CardCaption {{ font-size: {m.font(34, 20)}px; font-weight: bold; color: {p.primary}; }}
+    #CardValue {{ font-size: {m.font(30, 18)}px; color: {p.text}; }}
+    #Address {{ font-size: {m.font(32, 20)}px; color: {p.text}; }}
     #PanelCard {{ background: {p.surface}; border-radius: {radius}px; }}
-    #PanelTitle {{ font-size: {m.px(52, 28)}px; font-weight: bold; color: {p.primary}; }}
-    #PanelText {{ font-size: {m.px(36, 22)}px; color: {p.text}; }}
-    #HelpNow {{ font-size: {m.px(40, 24)}px; font-weight: bold; color: {p.help_text};
+    #PanelTitle {{ font-size: {m.font(52, 28)}px; font-weight: bold; color: {p.primary}; }}
+    #PanelText {{ font-size: {m.font(36, 22)}px; color: {p.text}; }}
+    #HelpNow {{ font-size: {m.font(40, 24)}px; font-weight: bold; color: {p.help_text};
         background: {p.help_background}; border-radius: {radius}px;
         padding: {m.px(24, 12)}px; }}
-    #CrisisLine {{ font-size: {m.px(46, 26)}px; font-weight: bold; color: {p.text}; }}
+    #CrisisLine {{ font-size: {m.font(46, 26)}px; font-weight: bold; color: {p.text}; }}
     #PinKey, #StaffButton {{ background: {p.surface}; color: {p.primary};
         border: {m.px(3, 2)}px solid {p.border}; border-radius: {radius}px;
         font-size: {m.control_font}px; font-weight: bold;
@@ -155,8 +240,8 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
         border-color: {p.primary}; }}
     #PinKey:disabled, #StaffButton:disabled {{ color: {p.disabled_text};
         border-color: {p.pressed}; }}
-    #PinDisplay {{ font-size: {m.px(56, 30)}px; font-weight: bold; color: {p.primary}; }}
-    #PanelSmall {{ font-size: {m.px(28, 18)}px; color: {p.muted_text}; }}
+    #PinDisplay {{ font-size: {m.font(56, 30)}px; font-weight: bold; color: {p.primary}; }}
+    #PanelSmall {{ font-size: {m.font(28, 18)}px; color: {p.muted_text}; }}
     #PanelClose {{ background: {p.primary}; color: {p.on_primary}; border: none;
         border-radius: {radius}px; font-size: {m.control_font}px; font-weight: bold;
         min-height: {m.control_height}px; padding: 0 {m.px(28, 14)}px; }}
@@ -184,12 +269,12 @@ def document_style(palette: Palette, metrics: Metrics) -> str:
     h3 {{ color: {p.primary}; margin-top: {m.px(34, 14)}px; margin-bottom: {m.px(14, 6)}px; }}
     h4 {{ color: {p.primary}; margin-top: {m.px(24, 10)}px; margin-bottom: {m.px(10, 4)}px; }}
     ul, ol {{ margin-top: 0; margin-bottom: {m.px(20, 8)}px; }}
-    li {{ margin-bottom: {m.px(12, 6)}px; }}
+    li {{ margin-bottom: {m.px(6, 3)}px; }}
     a {{ color: {p.link}; font-weight: bold; text-decoration: underline; }}
     em {{ color: {p.muted_text}; }}
     .helpbox {{ background-color: {p.help_background}; color: {p.help_text};
         margin-bottom: {m.px(24, 10)}px; }}
-    .helpheading {{ font-size: {m.px(46, 28)}px; color: {p.help_text}; font-weight: bold; }}
+    .helpheading {{ font-size: {m.font(46, 28)}px; color: {p.help_text}; font-weight: bold; }}
     .helpnow {{ font-size: {m.body_font}px; color: {p.help_text}; font-weight: bold; }}
-    .crisis {{ font-size: {m.px(42, 26)}px; color: {p.help_text}; }}
+    .crisis {{ font-size: {m.font(42, 26)}px; color: {p.help_text}; }}
     """

@@ -70,10 +70,11 @@ class Tile(QAbstractButton):
 
     def _fonts(self) -> tuple[QFont, QFont]:
         title = QFont(FONT_FAMILY)
-        title.setPixelSize(self._metrics.px(36, 22) if self.compact else self._metrics.px(40, 24))
+        title.setPixelSize(self._metrics.control_px(36, 22) if self.compact
+                           else self._metrics.font(40, 24))
         title.setBold(True)
         summary = QFont(FONT_FAMILY)
-        summary.setPixelSize(self._metrics.px(30, 20))
+        summary.setPixelSize(self._metrics.font(30, 20))
         return title, summary
 
     def _text_width(self, width: int) -> int:

@@ -1,0 +1,231 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sw">
+<context>
+    <name></name>
+    <message>
+        <source>QR code: %1</source>
+        <translation>Msimbo wa QR: %1</translation>
+    </message>
+    <message>
+        <source>Chat on WhatsApp</source>
+        <translation>Ongea nasi kwa WhatsApp</translation>
+    </message>
+    <message>
+        <source>Email us</source>
+        <translation>Tutumie barua pepe</translation>
+    </message>
+    <message>
+        <source>Call us</source>
+        <translation>Tupigie simu</translation>
+    </message>
+    <message>
+        <source>Save our contact</source>
+        <translation>Hifadhi mawasiliano yetu</translation>
+    </message>
+    <message>
+        <source>Visit us: %1</source>
+        <translation>Tutembelee: %1</translation>
+    </message>
+    <message>
+        <source>Need help now?</source>
+        <translation>Unahitaji msaada sasa?</translation>
+    </message>
+    <message>
+        <source>If you are in danger now, tell the reception staff straight away.</source>
+        <translation>Ikiwa uko hatarini sasa hivi, waambie wahudumu wa mapokezi mara moja.</translation>
+    </message>
+    <message>
+        <source>Please ask the reception staff for help.</source>
+        <translation>Tafadhali omba msaada kwa wahudumu wa mapokezi.</translation>
+    </message>
+    <message>
+        <source>QR code of the link</source>
+        <translation>Msimbo wa QR wa kiungo</translation>
+    </message>
+    <message>
+        <source>This link is too long for a code. Ask the staff.</source>
+        <translation>Kiungo hiki ni kirefu mno kwa msimbo. Waulize wahudumu.</translation>
+    </message>
+    <message>
+        <source>Scan to open this on your phone</source>
+        <translation>Tumia kamera ya simu yako kufungua hii</translation>
+    </message>
+    <message>
+        <source>updated content</source>
+        <translation>maudhui yaliyosasishwa</translation>
+    </message>
+    <message>
+        <source>bundled content</source>
+        <translation>maudhui ya awali</translation>
+    </message>
+    <message>
+        <source>Showing %1: %2 problems, %3 warnings.</source>
+        <translation>Inaonyesha %1: matatizo %2, tahadhari %3.</translation>
+    </message>
+    <message>
+        <source>Updated content was refused (%1 problems): see the log.</source>
+        <translation>Maudhui yaliyosasishwa yamekataliwa (matatizo %1): angalia kumbukumbu.</translation>
+    </message>
+    <message>
+        <source>Sorry</source>
+        <translation>Samahani</translation>
+    </message>
+    <message>
+        <source>This page is not available. Please tap Back or Home.</source>
+        <translation>Ukurasa huu haupatikani. Tafadhali gusa Rudi au Mwanzo.</translation>
+    </message>
+    <message>
+        <source>This page is not yet translated, so it is shown in English.</source>
+        <translation>Ukurasa huu bado haujatafsiriwa, kwa hiyo unaonyeshwa kwa Kiingereza.</translation>
+    </message>
+    <message>
+        <source>Contact us</source>
+        <translation>Wasiliana nasi</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Rudi</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Mwanzo</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Maandishi madogo</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Maandishi makubwa</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Rangi kali</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Rangi zenye utofauti mkubwa</translation>
+    </message>
+    <message>
+        <source>Change language</source>
+        <translation>Badilisha lugha</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Funga</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>PIN ya wafanyakazi</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Futa</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Sawa</translation>
+    </message>
+    <message>
+        <source>Choose a new PIN</source>
+        <translation>Chagua PIN mpya</translation>
+    </message>
+    <message>
+        <source>Type the new PIN again</source>
+        <translation>Andika PIN mpya tena</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Tries left: %1.</source>
+        <translation>PIN si sahihi. Majaribio yaliyobaki: %1.</translation>
+    </message>
+    <message>
+        <source>Use %1 to %2 digits.</source>
+        <translation>Tumia tarakimu %1 hadi %2.</translation>
+    </message>
+    <message>
+        <source>The two PINs were different. Try again.</source>
+        <translation>PIN mbili hazifanani. Jaribu tena.</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set: ask IT</source>
+        <translation>Hakuna PIN ya wafanyakazi: uliza IT</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Umekosea PIN mara nyingi. Jaribu tena baada ya sekunde %1.</translation>
+    </message>
+    <message>
+        <source>Digits typed: %1</source>
+        <translation>Tarakimu zilizoandikwa: %1</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Nisomee</translation>
+    </message>
+    <message>
+        <source>Staff panel</source>
+        <translation>Paneli ya wafanyakazi</translation>
+    </message>
+    <message>
+        <source>Kiosk mode</source>
+        <translation>Hali ya kioski</translation>
+    </message>
+    <message>
+        <source>Start language</source>
+        <translation>Lugha ya kuanzia</translation>
+    </message>
+    <message>
+        <source>Start text size</source>
+        <translation>Ukubwa wa maandishi wa kuanzia</translation>
+    </message>
+    <message>
+        <source>Shorter</source>
+        <translation>Fupi zaidi</translation>
+    </message>
+    <message>
+        <source>Longer</source>
+        <translation>Ndefu zaidi</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Badilisha PIN</translation>
+    </message>
+    <message>
+        <source>Exit the app</source>
+        <translation>Funga programu</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Toleo %1</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Imewashwa</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Imezimwa</translation>
+    </message>
+    <message>
+        <source>Back to start after %1 s without a touch</source>
+        <translation>Rudi mwanzo baada ya sekunde %1 bila kuguswa</translation>
+    </message>
+    <message>
+        <source>Start text size: %1 of %2</source>
+        <translation>Ukubwa wa maandishi wa kuanzia: %1 kati ya %2</translation>
+    </message>
+    <message>
+        <source>Still reading?</source>
+        <translation>Bado unasoma?</translation>
+    </message>
+    <message>
+        <source>Keep reading</source>
+        <translation>Endelea kusoma</translation>
+    </message>
+    <message>
+        <source>The screen will go back to the start in %1 seconds, so the next person does not see what you read.</source>
+        <translation>Skrini itarudi mwanzo baada ya sekunde %1, ili mtu anayefuata asione ulichosoma.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,72 @@
+"""Anonymous usage statistics: which pages patients read, never who read them.
+
+Plain Python (``sqlite3``, ``threading``); no Qt.  Three modules:
+
+* ``recorder``: ``UsageRecorder``, used by the window.  Its recording methods return
+  at once (a tuple on a queue); a daemon thread commits in one transaction every
+  ``flush_interval`` seconds (2 s).
+* ``report``: ``UsageReport``, read-only queries for the staff Usage page and the
+  ``stats`` command, and ``parse_day`` for ``--since``.
+* ``store``: the database itself (``usage.sqlite3`` in the data folder; schema, safe
+  opening, 400-day retention).
+
+Recording (``data_dir=None`` records nothing; nothing here ever raises on disk trouble)::
+
+    recorder = UsageRecorder(data_dir)      # opens, repairs, prunes (caller's thread, once)
+    recorder.touched(language)              # any patient touch: opens a visit if none is
+    recorder.visit_started(language)        # force a new visit (ends an open one)
+    recorder.page_viewed(page_id, language) # a page or screen was shown
+    recorder.visit_ended()                  # the idle reset
+    recorder.flush(timeout=5.0) -> bool     # commit now and wait (not on the tap path)
+    recorder.report() -> UsageReport        # flush, then queries
+    recorder.close()                        # ends an open visit, commits, stops the thread
+
+Wiring in ``MainWindow`` (a visit runs from the first touch after the attract screen to
+the idle reset; the kiosk starts on the home screen without the attract screen, so the
+first touch after start-up opens a visit too):
+
+* ``guard.activity`` (``_on_activity``) -> ``recorder.touched(self.language)``, unless
+  the staff panel or PIN pad is open (staff touches are not patient visits).
+* ``screen_shown(screen_id)`` -> ``recorder.page_viewed(screen_id, self.language)`` for
+  every id except ``HOME`` (home opens every visit; it would top every chart).  Page
+  views of a language switch count in the new language.
+* ``session_reset`` -> ``recorder.visit_ended()``.
+* ``closeEvent`` / ``shutdown`` -> ``recorder.close()`` (otherwise the last <= 2 s are lost).
+
+Reading (each query opens its own read-only connection; a missing database is no data)::
+
+    report = UsageReport(data_dir)          # or recorder.report() in the kiosk
+    report.visits_per_day(days=30, today=None) -> list[tuple[date, int]]  # zeros included
+    report.top_pages(month_of=None, limit=8) -> list[tuple[str, int]]     # page ids
+    report.daily_page_counts(since=None) -> list[tuple[str, str, str, int]]
+    report.export_csv(path, since=None) -> int   # rows; raises OSError if path is unwritable
+    report.warning                               # why the last query found nothing, or ""
+
+Staff Usage page (``kiosk.ui.usage_chart``; refresh when the page opens)::
+
+    report = recorder.report()
+    visits = BarChart(tr("Visits per day, last 30 days"))           # "No visits yet"
+    visits.set_data(day_bars(report.visits_per_day()))              # all zeros: empty state
+    pages = BarChart(tr("Most-viewed pages this month"), tr("No pages viewed yet"))
+    pages.set_data([(title_for(page_id), views) for page_id, views in report.top_pages()])
+    chart.apply_theme(palette, metrics)                             # with the other widgets
+
+Command line: ``tigoni-kiosk stats --csv FILE [--since DATE]`` is
+``UsageReport(args.data_dir or default_data_dir()).export_csv(args.csv, args.since)``
+with ``--since`` parsed by ``type=parse_day``; exit 1 if it raises ``OSError`` or leaves
+``report.warning`` set.  Run it as the kiosk's user (or root): reading a WAL database
+needs write access to its ``-shm`` file.
+"""
+
+from kiosk.stats.recorder import UsageRecorder
+from kiosk.stats.report import CSV_HEADER, UsageReport, parse_day
+from kiosk.stats.store import DATABASE_FILE, RETENTION_DAYS
+
+__all__ = [
+    "CSV_HEADER",
+    "DATABASE_FILE",
+    "RETENTION_DAYS",
+    "UsageRecorder",
+    "UsageReport",
+    "parse_day",
+]

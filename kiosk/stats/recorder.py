@@ -1,0 +1,271 @@
+"""Recording usage without slowing a tap: a queue on the UI side, a writer thread behind.
+
+The UI thread only stamps the time and puts a small tuple on a ``queue.SimpleQueue``; it
+never waits for SQLite or the disk.  A daemon thread collects what arrives for one
+``flush_interval`` (2 s) after the first event and writes it in one transaction, so a
+power cut loses at most those last seconds.  ``flush`` asks for the write now and waits
+for it (staff pages and tests); ``close`` flushes and stops the thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import NamedTuple
+
+from kiosk.stats import store
+from kiosk.stats.report import UsageReport
+from kiosk.stats.store import Clock
+
+log = logging.getLogger(__name__)
+
+FLUSH_INTERVAL_S = 2.0
+WAIT_S = 5.0
+
+
+class PageView(NamedTuple):
+    """A page was shown."""
+
+    at: datetime
+    page_id: str
+    language: str
+
+
+class VisitStart(NamedTuple):
+    """The first touch after the attract screen (or after start-up)."""
+
+    at: datetime
+    language: str
+
+
+class VisitEnd(NamedTuple):
+    """The idle reset (or the kiosk closing)."""
+
+    at: datetime
+
+
+Event = PageView | VisitStart | VisitEnd
+
+
+class _Flush:
+    """Asks the writer to commit now; ``ok`` tells the waiting thread how it went."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.ok = False
+
+    def finish(self, ok: bool) -> None:
+        self.ok = ok
+        self.done.set()
+
+
+class _Stop(_Flush):
+    """Commit, then close the database and end the thread."""
+
+
+class UsageRecorder:
+    """Anonymous page views and visits for one data folder (``None``: record nothing).
+
+    Opening checks, repairs and prunes the database on the calling thread (start-up);
+    from then on every recording method returns at once and never raises, and disk
+    trouble is logged by the writer thread.
+    """
+
+    def __init__(self, data_dir: Path | None, *, clock: Clock = datetime.now,
+                 flush_interval: float = FLUSH_INTERVAL_S) -> None:
+        self.path = store.database_path(data_dir) if data_dir is not None else None
+        self.flush_interval = flush_interval
+        self.committed_views = 0
+        self._clock = clock
+        self._in_visit = False
+        self._queue: queue.SimpleQueue[Event | _Flush] | None = None
+        self._thread: threading.Thread | None = None
+        self._visit: tuple[int, datetime] | None = None  # writer thread only, like below
+        self._pruned_on = clock().date()
+        self._failing = False
+        self._wake = threading.Event()  # cuts the writer's wait short for flush and close
+        self._in_hand: list[Event | _Flush] = []  # the batch being written
+        self._connection = store.open_database(self.path, clock) if self.path else None
+        if self._connection is None:
+            return
+        self._queue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="usage-writer", daemon=True)
+        self._thread.start()
+
+    # --- the UI side: never waits -------------------------------------------------------
+
+    @property
+    def enabled(self) -> bool:
+        """Whether views are being recorded (False without a usable data folder)."""
+        return self._queue is not None
+
+    @property
+    def in_visit(self) -> bool:
+        """Whether a visit is open (no disk involved)."""
+        return self._in_visit
+
+    def page_viewed(self, page_id: str, language: str) -> None:
+        """A page (or screen) id was shown in ``language``."""
+        self._put(PageView(self._clock(), page_id, language))
+
+    def visit_started(self, language: str) -> None:
+        """A new visit begins (an open one ends first)."""
+        if self._in_visit:
+            self.visit_ended()
+        self._in_visit = True
+        self._put(VisitStart(self._clock(), language))
+
+    def touched(self, language: str) -> None:
+        """A patient touched the screen: start a visit unless one is already open."""
+        if not self._in_visit:
+            self.visit_started(language)
+
+    def visit_ended(self) -> None:
+        """The idle reset: the visit is over (nothing happens if none is open)."""
+        if self._in_visit:
+            self._in_visit = False
+            self._put(VisitEnd(self._clock()))
+
+    def _put(self, item: Event | _Flush) -> None:
+        if self._queue is not None:
+            self._queue.put(item)
+
+    # --- waiting for the disk: staff pages, shutdown and tests ---------------------------
+
+    def flush(self, timeout: float = WAIT_S) -> bool:
+        """Commit everything recorded so far; False if disabled, failed or too slow."""
+        return self._send(_Flush(), timeout)
+
+    def close(self, timeout: float = WAIT_S) -> None:
+        """End an open visit, commit, and stop the writer; later calls record nothing."""
+        if self._thread is None:
+            return
+        self.visit_ended()
+        self._send(_Stop(), timeout)
+        self._thread.join(timeout)
+        self._queue = None
+
+    def report(self, timeout: float = WAIT_S) -> UsageReport:
+        """Commit what is queued, then queries over the same database."""
+        self.flush(timeout)
+        return UsageReport(self.path.parent if self.path else None, clock=self._clock)
+
+    def _send(self, request: _Flush, timeout: float) -> bool:
+        if self._queue is None:
+            return False
+        self._queue.put(request)
+        self._wake.set()
+        return request.done.wait(timeout) and request.ok
+
+    # --- the writer thread ---------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            while self._write_one_batch():
+                pass
+        except Exception:  # the kiosk must keep running whatever happens here
+            log.exception("usage recording stopped")
+        finally:
+            self._finish()
+
+    def _finish(self) -> None:
+        """Close the database; from now on nothing is recorded and nobody waits."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        for item in self._in_hand + self._drain():
+            if isinstance(item, _Flush) and not item.done.is_set():
+                item.finish(False)
+        self._queue = None
+
+    def _write_one_batch(self) -> bool:
+        """Wait for an event, let the interval pass, write what came; False to stop.
+
+        While a batch is open the writer sleeps on ``_wake`` rather than on the queue, so
+        later taps only append to it and never wake a thread.
+        """
+        assert self._queue is not None
+        items = self._in_hand = [self._queue.get()]
+        if not isinstance(items[0], _Flush):
+            self._wake.wait(self.flush_interval)
+        self._wake.clear()
+        items.extend(self._drain())
+        events: list[Event] = []
+        for item in items:
+            if not isinstance(item, _Flush):
+                events.append(item)
+                continue
+            item.finish(self._write(events) if events else not self._failing)
+            events = []
+            if isinstance(item, _Stop):
+                return False
+        if events:
+            self._write(events)
+        return True
+
+    def _drain(self) -> list[Event | _Flush]:
+        if self._queue is None:
+            return []
+        items: list[Event | _Flush] = []
+        while True:
+            try:
+                items.append(self._queue.get_nowait())
+            except queue.Empty:
+                return items
+
+    def _write(self, events: list[Event]) -> bool:
+        """One transaction for the batch; on failure log once, drop it and carry on."""
+        if self._connection is None:
+            return False
+        try:
+            views = self._commit(self._connection, events)
+        except sqlite3.Error as error:
+            self._visit = None
+            self._on_failure(error, len(events))
+            return False
+        self.committed_views += views
+        if self._failing:
+            log.info("usage statistics are being written again")
+            self._failing = False
+        return True
+
+    def _commit(self, connection: sqlite3.Connection, events: list[Event]) -> int:
+        views = 0
+        with store.transaction(connection):
+            today = self._clock().date()
+            if today != self._pruned_on:
+                store.prune(connection, today)
+                self._pruned_on = today
+            for event in events:
+                views += self._apply(connection, event)
+        return views
+
+    def _apply(self, connection: sqlite3.Connection, event: Event) -> int:
+        if isinstance(event, PageView):
+            visit_id = self._visit[0] if self._visit else None
+            store.insert_view(connection, event.at, event.page_id, event.language, visit_id)
+            return 1
+        if self._visit is not None:
+            visit_id, started = self._visit
+            minutes = max(0, int((event.at - started).total_seconds() // 60))
+            store.end_visit(connection, visit_id, minutes)
+            self._visit = None
+        if isinstance(event, VisitStart):
+            self._visit = (store.insert_visit(connection, event.at, event.language), event.at)
+        return 0
+
+    def _on_failure(self, error: sqlite3.Error, count: int) -> None:
+        if not self._failing:
+            log.warning("usage statistics: %d events could not be written (%s)", count, error)
+        self._failing = True
+        if store.is_corruption(error) and self.path is not None:
+            assert self._connection is not None
+            self._connection.close()
+            self._connection = None
+            if store.move_aside(self.path, self._clock()):
+                self._connection = store.open_database(self.path, self._clock)
+

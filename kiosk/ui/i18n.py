@@ -1,0 +1,59 @@
+"""The kiosk's own words in the patient's language, through Qt's translation system.
+
+Every on-screen word written in code goes through ``tr``; ``pyside6-lupdate`` collects
+them into ``kiosk/i18n/tigoni_<lang>.ts`` (kept in the repository, where translators
+work) and ``pyside6-lrelease`` compiles those to ``.qm`` files for the program
+(``make i18n``; the build and the tests do it too).  Adding a language is a
+translator's job: a new ``.ts`` file and a ``content/<lang>/`` folder.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from kiosk import resources
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_NAMES = {"en": "English", "sw": "Kiswahili"}
+"""Each language's name in that language, for the language button (never translated)."""
+CONTEXT = ""  # what lupdate assigns to calls of a plain function alias of tr
+SOURCE_LANGUAGE = "en"
+
+
+def tr(text: str) -> str:
+    """``text`` in the language currently installed (English when none is)."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class Translations:
+    """Installs the translator for one language at a time on the application.
+
+    There is one translator per process, whoever asks: a second window (in tests) must
+    not inherit the first one's language.
+    """
+
+    _installed: QTranslator | None = None
+
+    def __init__(self) -> None:
+        self.language = SOURCE_LANGUAGE
+
+    def use(self, language: str) -> bool:
+        """Switch the UI's words to ``language``; False if its translation is missing."""
+        app = QCoreApplication.instance()
+        if Translations._installed is not None and app is not None:
+            app.removeTranslator(Translations._installed)
+            Translations._installed = None
+        self.language = language
+        if language == SOURCE_LANGUAGE or app is None:
+            return True
+        path = resources.translations_dir() / f"tigoni_{language}.qm"
+        translator = QTranslator(app)
+        if not translator.load(str(path)):
+            log.warning("no UI translation for %r at %s: showing English words", language, path)
+            return False
+        app.installTranslator(translator)
+        Translations._installed = translator
+        return True

@@ -1,0 +1,178 @@
+"""Every patient can read it: contrast, text size, Kiswahili, read-aloud, screen readers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.cli import main
+from kiosk.session.history import HOME
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, TEXT_STEPS, contrast_ratio, text_pairs
+from tests.conftest import WindowFactory
+from tests.helpers import tap, tap_button, tile_titled
+from tests.test_kiosk_mode import write_settings
+from tests.test_layout import assert_screen_fits
+
+
+@pytest.mark.parametrize(("palette", "minimum"), [(NORMAL, 4.5), (HIGH_CONTRAST, 7.0)],
+                         ids=["normal", "high-contrast"])
+def test_every_text_colour_pair_has_enough_contrast(palette: object, minimum: float) -> None:
+    for what, text, background in text_pairs(palette):  # type: ignore[arg-type]
+        ratio = contrast_ratio(text, background)
+        assert ratio >= minimum, f"{what}: {text} on {background} is only {ratio:.2f}:1"
+
+
+def test_contrast_formula_matches_wcag_reference_values() -> None:
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+def test_high_contrast_switch_changes_colours_and_keeps_qr_dark_on_white(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tap_button(qtbot, window.nav_bar.contrast_button)
+    assert window.high_contrast and window.palette_ is HIGH_CONTRAST
+    assert window.nav_bar.contrast_button.isChecked()
+    home = window.grab().toImage()
+    assert home.pixelColor(5, 5).name() == HIGH_CONTRAST.background.lower()
+    tap_button(qtbot, window.nav_bar.contact_button)
+    card = window.contact_screen.cards[0].qr
+    code = card.grab().toImage()
+    assert code.pixelColor(1, 1).name() == "#ffffff", "quiet zone stays white"
+    tap_button(qtbot, window.nav_bar.contrast_button)
+    assert window.palette_ is NORMAL
+
+
+def test_each_text_size_step_makes_text_larger(qtbot: QtBot, window: MainWindow) -> None:
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    sizes = [window.page_screen.view.document().defaultFont().pixelSize()]
+    titles = [window.page_screen.title.fontInfo().pixelSize()]
+    for _ in range(len(TEXT_STEPS) - 1):
+        tap_button(qtbot, window.nav_bar.larger_button)
+        sizes.append(window.page_screen.view.document().defaultFont().pixelSize())
+        titles.append(window.page_screen.title.fontInfo().pixelSize())
+    assert sizes == sorted(set(sizes)), f"body text sizes must grow: {sizes}"
+    assert titles == sorted(set(titles)), f"titles must grow: {titles}"
+    assert not window.nav_bar.larger_button.isEnabled(), "at the largest step"
+    tap_button(qtbot, window.nav_bar.smaller_button)
+    assert window.page_screen.view.document().defaultFont().pixelSize() == sizes[-2]
+
+
+def test_text_size_changes_keep_no_stale_pages(qtbot: QtBot, window: MainWindow) -> None:
+    for screen in ("safety", "future", "how-it-works"):
+        window.navigate(screen)
+    for _ in range(20):
+        window.set_text_step(3)
+        window.navigate("safety")
+        window.set_text_step(0)
+        window.navigate("future")
+    assert window.page_screen.view.cached_documents <= 2
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=["1280x800", "1080x1920"])
+def test_nothing_overlaps_or_leaves_the_window_at_the_largest_text(
+    make_window: WindowFactory, size: tuple[int, int]
+) -> None:
+    window = make_window(size)
+    window.set_text_step(len(TEXT_STEPS) - 1)
+    assert_screen_fits(window, size, check_touch_size=False)
+
+
+def test_language_switch_changes_content_and_ui_words_and_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    assert window.nav_bar.language_button.label == "Kiswahili"
+    tap_button(qtbot, window.home_screen.language_button)
+    assert window.language == "sw"
+    assert window.home_screen.welcome.text().startswith("Gusa")
+    assert window.nav_bar.contact_button.accessibleName() == "Wasiliana nasi"
+    assert window.nav_bar.help_button.accessibleName() == "Unahitaji msaada sasa?"
+    assert window.nav_bar.language_button.label == "English"
+    titles = [tile.title for tile in window.home_screen.grid.tiles]
+    assert titles == [page.title for page in window.content.libraries["sw"].sections()]
+    tap(qtbot, window.home_screen.grid.tiles[0])
+    assert window.page_screen.title.text() == window.content.libraries["sw"].pages[
+        "how-it-works"].title
+    tap_button(qtbot, window.nav_bar.help_button)
+    assert "Ikiwa uko hatarini" in window.help_panel.danger_now.text()
+    tap_button(qtbot, window.help_panel.close_button)
+    tap_button(qtbot, window.nav_bar.language_button)
+    assert window.language == "en"
+    assert window.page_screen.title.text() == "How it works"
+    assert window.nav_bar.contact_button.accessibleName() == "Contact us"
+
+
+def test_a_page_missing_in_kiswahili_shows_english_with_a_notice(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    (content_copy / "sw" / "future.md").unlink()
+    window = make_window((1920, 1080), content_copy)
+    window.set_language("sw")
+    window.navigate("future")
+    assert window.page_screen.title.text() == "The future of ketamine therapy"
+    assert window.page_screen.notice.isVisible()
+    assert "Kiingereza" in window.page_screen.notice.text()
+
+
+def test_idle_reset_restores_the_staff_defaults(
+    qtbot: QtBot, data_dir: Path, make_window: WindowFactory
+) -> None:
+    write_settings(data_dir, default_language="en", default_text_step=1)
+    window = make_window()
+    window.set_language("sw")
+    window.set_text_step(3)
+    window.set_high_contrast(True)
+    window.reset_session()
+    assert (window.language, window.text_step, window.high_contrast) == ("en", 1, False)
+    assert window.current_screen == HOME
+    assert window.nav_bar.contact_button.accessibleName() == "Contact us"
+
+
+def test_read_aloud_is_absent_without_a_speech_engine(window: MainWindow) -> None:
+    assert window.read_aloud is None
+    assert window.nav_bar.read_aloud_button is None
+    names = {button.accessibleName() for button in window.findChildren(QAbstractButton)}
+    assert "Read aloud" not in names
+
+
+def interactive(widget: QWidget) -> bool:
+    return isinstance(widget, QAbstractButton | QTextBrowser)
+
+
+def test_every_control_has_an_accessible_name_and_role(qtbot: QtBot, window: MainWindow) -> None:
+    from kiosk.ui.screenshots import all_screen_ids, panel_scenes
+
+    scenes: list[Callable[[], None]] = [partial(window.navigate, screen)
+                                        for screen in all_screen_ids(window)]
+    scenes += [show for _name, show in panel_scenes(window)]
+    checked = 0
+    for show in scenes:
+        window.close_panels()
+        window.attract.stop()
+        show()
+        for widget in window.findChildren(QWidget):
+            if not widget.isVisible() or not interactive(widget):
+                continue
+            interface = QAccessible.queryAccessibleInterface(widget)
+            assert interface is not None
+            name = interface.text(QAccessible.Text.Name)
+            assert name.strip(), f"{type(widget).__name__} {widget.objectName()} has no name"
+            assert interface.role() in (QAccessible.Role.Button, QAccessible.Role.PushButton,
+                                        QAccessible.Role.CheckBox, QAccessible.Role.EditableText,
+                                        QAccessible.Role.StaticText, QAccessible.Role.Document)
+            checked += 1
+    assert checked > 50
+
+
+def test_screenshots_in_kiswahili_and_high_contrast(tmp_path: Path, data_dir: Path) -> None:
+    out = tmp_path / "sw"
+    assert main(["--data-dir", str(data_dir), "screenshots", str(out), "--lang", "sw",
+                 "--high-contrast", "--size", "1280x800"]) == 0
+    assert (out / "home.png").is_file() and (out / "panel-help.png").is_file()

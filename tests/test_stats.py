@@ -1,0 +1,548 @@
+"""Usage statistics: recorded off the tap's path, read back, exported, pruned and repaired.
+
+Every test works on a real SQLite file in a temporary data folder and checks it through
+its own connection, so nothing is taken from the recorder's word alone.  Time comes from
+a fake clock, so rows can be made on any day.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from statistics import median
+
+import pytest
+from PySide6.QtCore import QPoint
+from pytestqt.qtbot import QtBot
+
+from kiosk.session.history import HOME
+from kiosk.stats import (
+    CSV_HEADER,
+    DATABASE_FILE,
+    RETENTION_DAYS,
+    UsageRecorder,
+    UsageReport,
+    parse_day,
+    store,
+)
+from kiosk.ui.main_window import MainWindow
+from tests.helpers import tap, tap_button, tile_titled
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+NOON = datetime(2026, 11, 18, 12, 0)
+PAGES = ("how-it-works", "conditions/depression", "safety", "contact", "treatment-day")
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = NOON) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def recorder(data_dir: Path, clock: FakeClock) -> Iterator[UsageRecorder]:
+    """A recorder that writes only when flushed (the interval is a minute)."""
+    opened = UsageRecorder(data_dir, clock=clock, flush_interval=60)
+    yield opened
+    opened.close()
+
+
+def rows(data_dir: Path, sql: str, *parameters: object) -> list[tuple[object, ...]]:
+    """Query the database directly, independently of the code under test."""
+    connection = sqlite3.connect(data_dir / DATABASE_FILE)
+    try:
+        return connection.execute(sql, parameters).fetchall()
+    finally:
+        connection.close()
+
+
+def view_count(data_dir: Path) -> int:
+    found = rows(data_dir, "SELECT COUNT(*) FROM views")[0][0]
+    assert isinstance(found, int)
+    return found
+
+
+def file_state(data_dir: Path) -> dict[str, tuple[int, int]]:
+    """Size and modification time of the database and its log."""
+    state = {}
+    for path in sorted(data_dir.glob(f"{DATABASE_FILE}*")):
+        info = path.stat()
+        state[path.name] = (info.st_size, info.st_mtime_ns)
+    return state
+
+
+# --- recording ----------------------------------------------------------------------------
+
+
+def test_views_are_recorded_and_read_back(recorder: UsageRecorder, data_dir: Path) -> None:
+    recorder.touched("en")
+    recorder.page_viewed("safety", "en")
+    recorder.page_viewed("safety", "en")
+    recorder.page_viewed("conditions/depression", "sw")
+    assert recorder.flush()
+
+    stored = rows(data_dir, "SELECT day, hour, page_id, language FROM views ORDER BY id")
+    assert stored == [("2026-11-18", 12, "safety", "en"), ("2026-11-18", 12, "safety", "en"),
+                      ("2026-11-18", 12, "conditions/depression", "sw")]
+    assert recorder.report().daily_page_counts() == [
+        ("2026-11-18", "conditions/depression", "sw", 1), ("2026-11-18", "safety", "en", 2)]
+    assert recorder.committed_views == 3
+
+
+def test_only_day_hour_page_and_language_are_kept(recorder: UsageRecorder,
+                                                  data_dir: Path) -> None:
+    recorder.touched("en")
+    recorder.page_viewed("safety", "en")
+    assert recorder.flush()
+    columns = {table: [row[1] for row in rows(data_dir, f"PRAGMA table_info({table})")]
+               for table in ("views", "visits")}
+    assert columns == {"views": ["id", "day", "hour", "page_id", "language", "visit_id"],
+                       "visits": ["id", "day", "hour", "language", "minutes"]}
+    assert rows(data_dir, "PRAGMA journal_mode") == [("wal",)]
+
+
+def test_a_tap_does_not_touch_the_disk(recorder: UsageRecorder, data_dir: Path) -> None:
+    before = file_state(data_dir)
+    for index in range(200):
+        recorder.page_viewed(PAGES[index % len(PAGES)], "en")
+    time.sleep(0.2)  # the writer is awake and holding the batch, not writing it
+    assert file_state(data_dir) == before
+    assert view_count(data_dir) == 0
+
+    assert recorder.flush()
+    assert file_state(data_dir) != before
+    assert view_count(data_dir) == 200
+
+
+def test_a_tap_is_far_quicker_than_the_write_it_defers(recorder: UsageRecorder) -> None:
+    """A batch of taps, each timed, then the flush that writes them, twenty times over."""
+    taps, writes = [], []
+    for _ in range(20):
+        for index in range(10):
+            started = time.perf_counter()
+            recorder.page_viewed(PAGES[index % len(PAGES)], "en")
+            taps.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        assert recorder.flush()
+        writes.append(time.perf_counter() - started)
+    assert median(taps) * 10 < median(writes), (median(taps), median(writes))
+
+
+def test_the_writer_commits_on_its_own_after_the_interval(data_dir: Path) -> None:
+    recorder = UsageRecorder(data_dir, flush_interval=0.05)
+    try:
+        recorder.page_viewed("safety", "en")
+        deadline = time.monotonic() + 10
+        while recorder.committed_views < 1 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert view_count(data_dir) == 1
+    finally:
+        recorder.close()
+
+
+def test_visits_are_split_by_the_idle_reset(recorder: UsageRecorder, data_dir: Path,
+                                            clock: FakeClock) -> None:
+    recorder.page_viewed("home-before-any-touch", "en")
+    recorder.touched("en")
+    recorder.page_viewed("how-it-works", "en")
+    clock.advance(minutes=4, seconds=50)
+    recorder.touched("en")  # still the same visit
+    recorder.page_viewed("safety", "en")
+    recorder.visit_ended()  # the idle reset
+    recorder.visit_ended()  # a second reset without a touch changes nothing
+    assert not recorder.in_visit
+    clock.advance(hours=1)
+    recorder.touched("sw")
+    recorder.page_viewed("contact", "sw")
+    recorder.close()  # closing ends the open visit
+
+    assert rows(data_dir, "SELECT id, hour, language, minutes FROM visits ORDER BY id") == [
+        (1, 12, "en", 4), (2, 13, "sw", 0)]
+    assert rows(data_dir, "SELECT page_id, visit_id FROM views ORDER BY id") == [
+        ("home-before-any-touch", None), ("how-it-works", 1), ("safety", 1), ("contact", 2)]
+
+
+def test_a_visit_cut_short_keeps_no_duration(data_dir: Path, clock: FakeClock) -> None:
+    recorder = UsageRecorder(data_dir, clock=clock, flush_interval=60)
+    recorder.visit_started("en")
+    recorder.visit_started("sw")  # a new visit ends the open one
+    assert recorder.flush()
+    assert rows(data_dir, "SELECT language, minutes FROM visits ORDER BY id") == [
+        ("en", 0), ("sw", None)]
+    recorder.close()
+
+
+def test_recording_after_close_is_ignored(data_dir: Path) -> None:
+    recorder = UsageRecorder(data_dir, flush_interval=60)
+    recorder.page_viewed("safety", "en")
+    recorder.close()
+    recorder.close()
+    recorder.page_viewed("safety", "en")
+    assert not recorder.enabled
+    assert not recorder.flush()
+    assert view_count(data_dir) == 1
+
+
+# --- the window's wiring, as the package docstring describes it --------------------------
+
+
+def wire(window: MainWindow, recorder: UsageRecorder) -> None:
+    """Connect the recorder the way ``kiosk.stats`` asks, from outside the window."""
+
+    def touched() -> None:
+        if not window.staff_panel.is_open and not window.pin_pad.is_open:
+            recorder.touched(window.language)
+
+    def shown(screen_id: str) -> None:
+        if screen_id != HOME:
+            recorder.page_viewed(screen_id, window.language)
+
+    window.guard.activity.connect(touched)
+    window.screen_shown.connect(shown)
+    window.session_reset.connect(recorder.visit_ended)
+
+
+def test_navigation_records_views_and_the_idle_reset_splits_visits(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    stats_dir = tmp_path / "stats"
+    recorder = UsageRecorder(stats_dir, flush_interval=60)
+    wire(window, recorder)
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    tap_button(qtbot, window.nav_bar.home_button)
+    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Trauma and PTSD"))
+    window.reset_session()  # what the idle timer does
+    tile = tile_titled(window, "How it works")
+    tap(qtbot, window.attract, QPoint(tile.mapTo(window.attract.host, tile.rect().center())))
+    tap(qtbot, tile)
+    recorder.close()
+
+    assert rows(stats_dir, "SELECT id, language FROM visits") == [(1, "en"), (2, "en")]
+    assert rows(stats_dir, "SELECT page_id, visit_id FROM views ORDER BY id") == [
+        ("safety", 1), ("conditions", 1), ("conditions/trauma-ptsd", 1), ("how-it-works", 2)]
+
+
+# --- queries and export -------------------------------------------------------------------
+
+
+def test_visits_per_day_lists_every_day_with_zeros(recorder: UsageRecorder,
+                                                   clock: FakeClock) -> None:
+    today = NOON.date()
+    expected: Counter[date] = Counter()
+    for days_back, visits in ((0, 3), (1, 1), (7, 2), (29, 4), (30, 5), (45, 1)):
+        clock.now = NOON - timedelta(days=days_back)
+        for _ in range(visits):
+            recorder.visit_started("en")
+            recorder.visit_ended()
+        expected[today - timedelta(days=days_back)] += visits
+    clock.now = NOON
+
+    per_day = recorder.report().visits_per_day(days=30)
+    assert [day for day, _count in per_day] == [today - timedelta(days=n)
+                                                 for n in range(29, -1, -1)]
+    assert per_day == [(day, expected[day]) for day, _count in per_day]
+    assert sum(count for _day, count in per_day) == 3 + 1 + 2 + 4
+
+
+def test_top_pages_counts_this_month_only(recorder: UsageRecorder, clock: FakeClock) -> None:
+    views = {"safety": 5, "how-it-works": 3, "contact": 3, "future": 1}
+    for page, count in views.items():
+        for index in range(count):
+            recorder.page_viewed(page, "en" if index % 2 else "sw")
+    clock.now = datetime(2026, 10, 31, 23, 0)  # last month: not counted
+    for _ in range(9):
+        recorder.page_viewed("future", "en")
+    report = recorder.report()
+
+    assert report.top_pages(month_of=NOON.date()) == [
+        ("safety", 5), ("contact", 3), ("how-it-works", 3), ("future", 1)]
+    assert report.top_pages(month_of=NOON.date(), limit=2) == [("safety", 5), ("contact", 3)]
+    assert report.top_pages(month_of=date(2026, 10, 2)) == [("future", 9)]
+
+
+def test_export_matches_the_database(recorder: UsageRecorder, clock: FakeClock,
+                                     data_dir: Path, tmp_path: Path) -> None:
+    generator = random.Random(10)
+    recorded: Counter[tuple[str, str, str]] = Counter()
+    for _ in range(600):
+        clock.now = NOON - timedelta(days=generator.randrange(60),
+                                     hours=generator.randrange(10))
+        page, language = generator.choice(PAGES), generator.choice(("en", "sw"))
+        recorder.page_viewed(page, language)
+        recorded[(clock.now.date().isoformat(), page, language)] += 1
+    since = NOON.date() - timedelta(days=20)
+    report = recorder.report()
+    everything, recent = tmp_path / "all.csv", tmp_path / "recent.csv"
+
+    assert report.export_csv(everything) == len(recorded)
+    assert report.export_csv(recent, since=since) < len(recorded)
+
+    def read(path: Path) -> list[list[str]]:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.reader(handle))
+
+    direct = rows(data_dir, "SELECT day, page_id, language, COUNT(*) FROM views "
+                            "GROUP BY day, page_id, language ORDER BY day, page_id, language")
+    exported = read(everything)
+    assert exported[0] == list(CSV_HEADER)
+    assert exported[1:] == [[str(value) for value in row] for row in direct]
+    assert {(day, page, language): int(views) for day, page, language, views
+            in exported[1:]} == dict(recorded)
+    assert read(recent)[1:] == [row for row in exported[1:] if row[0] >= since.isoformat()]
+
+
+def test_a_missing_database_reads_as_no_data(tmp_path: Path) -> None:
+    report = UsageReport(tmp_path / "never-used")
+    assert report.visits_per_day(days=3, today=NOON.date()) == [
+        (NOON.date() - timedelta(days=n), 0) for n in (2, 1, 0)]
+    assert report.top_pages() == []
+    assert report.export_csv(tmp_path / "out.csv") == 0
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines() == [
+        ",".join(CSV_HEADER)]
+    assert report.warning == ""
+    assert not (tmp_path / "never-used").exists()
+
+
+def test_parse_day() -> None:
+    assert parse_day("2026-02-28") == date(2026, 2, 28)
+    for wrong in ("28/02/2026", "2026-02-30", "yesterday"):
+        with pytest.raises(ValueError, match="2026-01-31"):
+            parse_day(wrong)
+
+
+# --- retention ----------------------------------------------------------------------------
+
+
+def test_rows_older_than_400_days_are_removed_at_open(data_dir: Path) -> None:
+    today = NOON.date()
+    old = FakeClock()
+    recorder = UsageRecorder(data_dir, clock=old, flush_interval=60)
+    for age in (RETENTION_DAYS + 30, RETENTION_DAYS + 1, RETENTION_DAYS, RETENTION_DAYS - 1, 0):
+        old.now = NOON - timedelta(days=age)
+        recorder.visit_started("en")
+        recorder.page_viewed(f"page-{age}", "en")
+    recorder.close()
+    assert view_count(data_dir) == 5
+
+    UsageRecorder(data_dir, clock=FakeClock(), flush_interval=60).close()
+
+    kept_days = [today - timedelta(days=age) for age in (RETENTION_DAYS, RETENTION_DAYS - 1, 0)]
+    expected = [(day.isoformat(),) for day in kept_days]
+    assert rows(data_dir, "SELECT day FROM views ORDER BY day") == expected
+    assert rows(data_dir, "SELECT day FROM visits ORDER BY day") == expected
+
+
+def test_a_kiosk_left_running_prunes_once_a_day(recorder: UsageRecorder, clock: FakeClock,
+                                                data_dir: Path) -> None:
+    recorder.page_viewed("safety", "en")
+    assert recorder.flush()
+    clock.advance(days=RETENTION_DAYS + 1)
+    recorder.page_viewed("contact", "en")
+    assert recorder.flush()
+    assert rows(data_dir, "SELECT page_id FROM views") == [("contact",)]
+
+
+# --- disk trouble -------------------------------------------------------------------------
+
+
+def damaged_database(data_dir: Path) -> bytes:
+    """A real database with its table pages overwritten; its original bytes."""
+    recorder = UsageRecorder(data_dir, flush_interval=60)
+    for index in range(2000):
+        recorder.page_viewed(PAGES[index % len(PAGES)], "en")
+    recorder.close()
+    path = data_dir / DATABASE_FILE
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 2)
+        handle.write(bytes(random.Random(1).randrange(256) for _ in range(4096 * 3)))
+    return path.read_bytes()
+
+
+def not_a_database(data_dir: Path) -> bytes:
+    content = b"this is not a database\n" * 200
+    (data_dir / DATABASE_FILE).write_bytes(content)
+    return content
+
+
+@pytest.mark.parametrize("damage", [not_a_database, damaged_database])
+def test_a_corrupt_database_is_moved_aside_and_replaced(
+    damage: object, data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert callable(damage)
+    original = damage(data_dir)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="kiosk.stats"):
+        recorder = UsageRecorder(data_dir, flush_interval=60)
+    try:
+        assert recorder.enabled
+        aside = sorted(data_dir.glob(f"{DATABASE_FILE}.corrupt-*"))
+        assert [path.read_bytes() for path in aside if not path.name.endswith("-wal")] == [
+            original]
+        warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+        assert any("corrupt" in message and str(aside[0]) in message for message in warnings)
+
+        recorder.page_viewed("safety", "en")
+        assert recorder.flush()
+        assert rows(data_dir, "SELECT page_id FROM views") == [("safety",)]
+        assert rows(data_dir, "PRAGMA integrity_check") == [("ok",)]
+    finally:
+        recorder.close()
+
+
+def test_a_report_on_a_corrupt_file_says_why_and_shows_nothing(
+    data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    not_a_database(data_dir)
+    report = UsageReport(data_dir)
+    with caplog.at_level(logging.WARNING, logger="kiosk.stats"):
+        assert report.top_pages() == []
+    assert "cannot be read" in report.warning
+    assert report.warning in caplog.text
+
+
+def test_an_unusable_data_folder_records_nothing_and_never_raises(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="kiosk.stats"):
+        recorder = UsageRecorder(blocked)
+    assert "usage statistics are off" in caplog.text
+    assert not recorder.enabled
+    recorder.touched("en")
+    recorder.page_viewed("safety", "en")
+    recorder.visit_ended()
+    assert not recorder.flush()
+    assert recorder.report().daily_page_counts() == []
+    recorder.close()
+
+
+def test_a_failed_write_is_logged_once_and_recording_carries_on(
+    recorder: UsageRecorder, data_dir: Path, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    def disk_error(*_args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    with monkeypatch.context() as patch, caplog.at_level(logging.WARNING, logger="kiosk.stats"):
+        patch.setattr(store, "insert_view", disk_error)
+        for _ in range(3):
+            recorder.page_viewed("safety", "en")
+            assert not recorder.flush()
+    assert [r.getMessage() for r in caplog.records] == [
+        "usage statistics: 1 events could not be written (disk I/O error)"]
+    recorder.page_viewed("contact", "en")
+    assert recorder.flush()
+    assert rows(data_dir, "SELECT page_id FROM views") == [("contact",)]
+
+
+def test_a_crashed_writer_stops_recording_without_hanging_anyone(
+    recorder: UsageRecorder, monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    def bug(*_args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(store, "insert_view", bug)
+    recorder.page_viewed("safety", "en")
+    started = time.monotonic()
+    assert not recorder.flush(timeout=30)
+    assert time.monotonic() - started < 10
+    assert "usage recording stopped" in caplog.text
+    assert not recorder.enabled
+    recorder.page_viewed("safety", "en")  # ignored, never raises
+
+
+def test_no_data_folder_means_no_recording_and_no_warning(
+    caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        recorder = UsageRecorder(None)
+        recorder.page_viewed("safety", "en")
+        recorder.close()
+    assert not recorder.enabled
+    assert caplog.records == []
+
+
+# --- a power cut --------------------------------------------------------------------------
+
+WRITER_SCRIPT = """
+import sys, time
+from pathlib import Path
+from kiosk.stats import UsageRecorder
+
+recorder = UsageRecorder(Path(sys.argv[1]), flush_interval=0.02)
+print("qt imported:", "PySide6" in sys.modules, flush=True)
+reported = recorded = 0
+deadline = time.monotonic() + 30
+while time.monotonic() < deadline:
+    if recorded % 25 == 0:
+        recorder.visit_started("en" if recorded % 2 else "sw")
+    recorder.page_viewed(f"page-{recorded % 7}", "en")
+    recorded += 1
+    if recorder.committed_views != reported:
+        reported = recorder.committed_views
+        print("committed", reported, flush=True)
+    time.sleep(0.0005)
+"""
+
+
+@pytest.mark.spawns_processes
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
+def test_sigkill_mid_session_loses_nothing_committed(data_dir: Path) -> None:
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER_SCRIPT, str(data_dir)], cwd=REPOSITORY,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert child.stdout is not None
+    try:
+        assert child.stdout.readline().strip() == "qt imported: False"
+        commits: list[int] = []
+        while len(commits) < 8:
+            line = child.stdout.readline()
+            assert line, f"the writer ended early: {child.stderr.read() if child.stderr else ''}"
+            commits.append(int(line.split()[1]))
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(10)
+        for stream in (child.stdout, child.stderr):
+            if stream is not None:
+                stream.close()
+    assert child.returncode == -signal.SIGKILL
+
+    assert rows(data_dir, "PRAGMA integrity_check") == [("ok",)]
+    count, last_id = rows(data_dir, "SELECT COUNT(*), MAX(id) FROM views")[0]
+    assert isinstance(count, int)
+    assert count >= commits[-1] > commits[0] > 0
+    assert last_id == count  # every view up to the last commit: none missing in between
+    recorder = UsageRecorder(data_dir, flush_interval=60)  # and it opens for the next run
+    try:
+        assert recorder.enabled
+        assert recorder.report().daily_page_counts() != []
+    finally:
+        recorder.close()
