@@ -7,11 +7,18 @@ export UV_SYSTEM_CERTS ?= 1
 UV_RUN := uv run --frozen
 PYTEST_ARGS ?=
 
-.PHONY: run test lint check screenshots build bench soak clean
+.PHONY: run test lint check screenshots build bench soak clean i18n
 
 run:
 	@build/bootstrap.sh run
+	@$(UV_RUN) python build/translations.py compile >/dev/null
 	$(UV_RUN) tigoni-kiosk $(ARGS)
+
+# Compile the UI translations (kiosk/i18n/*.ts -> .i18n/*.qm); `make i18n ARGS=update`
+# first collects new words from the code into the .ts files.
+i18n:
+	@build/bootstrap.sh test
+	$(UV_RUN) python build/translations.py $(or $(ARGS),compile)
 
 test:
 	@build/bootstrap.sh test
@@ -35,9 +42,18 @@ screenshots:
 build:
 	@build/bootstrap.sh build
 	rm -rf dist/tigoni-kiosk
+	$(UV_RUN) python build/translations.py compile
 	$(UV_RUN) pyinstaller --noconfirm --log-level WARN --workpath .pyinstaller/work \
 	  --distpath dist build/tigoni-kiosk.spec
 	$(UV_RUN) python build/report_bundle.py dist/tigoni-kiosk
 
+# Measure start-up, tap-to-page, idle CPU, memory, content scaling and bundle size against
+# a bare PySide6 program; prints a table and writes $(BENCH_JSON) (default bench.json).
+# With a bundle it sets up as `build` does, since the `test` set-up removes PyInstaller.
+bench:
+	@build/bootstrap.sh $(if $(wildcard dist/tigoni-kiosk/tigoni-kiosk),build,test)
+	QT_QPA_PLATFORM=offscreen BENCH_JSON=$(or $(BENCH_JSON),bench.json) \
+	  $(UV_RUN) python -m tests.benchmarks.run
+
 clean:
-	rm -rf .pyinstaller dist .screenshots bench.json .pytest_cache .mypy_cache .ruff_cache
+	rm -rf .pyinstaller dist .screenshots bench.json .pytest_cache .mypy_cache .ruff_cache .i18n
