@@ -20,6 +20,7 @@ from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
 from kiosk.logs import setup_logging
 from kiosk.settings import SettingsStore
+from kiosk.stats import UsageRecorder
 from kiosk.ui.graphics import load_fonts
 from kiosk.ui.main_window import MainWindow
 
@@ -48,6 +49,7 @@ class Options:
     fullscreen: bool = False
     kiosk: bool = False
     high_contrast: bool = False
+    record_usage: bool = False
 
 
 def default_data_dir() -> Path:
@@ -84,7 +86,9 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
         store.settings.kiosk_mode = True
         store.save()
     choice = choose_content(options.content_dir, options.data_dir)
-    window = MainWindow(choice, store, options.language, options.size or (1920, 1080))
+    recorder = UsageRecorder(options.data_dir if options.record_usage else None)
+    window = MainWindow(choice, store, options.language, options.size or (1920, 1080),
+                        recorder)
     if options.high_contrast:
         window.set_high_contrast(True)
     return window, choice
@@ -95,7 +99,8 @@ def run(options: Options) -> int:
     data_dir = options.data_dir or default_data_dir()
     setup_logging(data_dir)
     app = application()
-    window, _choice = build_window(dataclasses.replace(options, data_dir=data_dir))
+    window, _choice = build_window(
+        dataclasses.replace(options, data_dir=data_dir, record_usage=True))
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)

@@ -23,6 +23,7 @@ Run with no command to start the kiosk in a window. Commands:
   screenshots OUT_DIR    save a picture of every screen as a PNG file
   self-test              check the kiosk can show everything (for IT; no display needed)
   set-pin                set the staff PIN (asks twice, or reads one line from stdin)
+  stats --csv FILE       export anonymous page-view counts (--since YYYY-MM-DD)
 
 Staff reach the staff panel by pressing and holding the clinic's name on the home
 screen for 3 seconds, then typing the PIN.
@@ -96,6 +97,14 @@ def get_argparser() -> argparse.ArgumentParser:
                     "twice and shows nothing; otherwise it reads one line from standard "
                     "input (for scripted installs). Only a salted hash is stored.")
     _add_common(set_pin, suppress=True)
+    stats = commands.add_parser(
+        "stats", help="export anonymous page-view counts as CSV",
+        description="Write one row per day, page and language with how many times the page "
+                    "was viewed (no personal data is ever recorded).")
+    stats.add_argument("--csv", type=Path, required=True, metavar="FILE",
+                       help="the CSV file to write")
+    stats.add_argument("--since", metavar="DATE", help="only days from DATE (YYYY-MM-DD) on")
+    _add_common(stats, suppress=True)
     return parser
 
 
@@ -110,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _self_test(args)
     if args.command == "set-pin":
         return _set_pin(args)
+    if args.command == "stats":
+        return _stats(args)
     from kiosk.app import Options, run
 
     return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen,
@@ -144,6 +155,28 @@ def _self_test(args: argparse.Namespace) -> int:
     application()
     size = args.size or (1920, 1080)
     return run_self_test(Options(args.data_dir, args.content, size, args.lang), sys.stdout)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.app import default_data_dir
+    from kiosk.stats import UsageReport, parse_day
+
+    try:
+        since = parse_day(args.since) if args.since else None
+    except ValueError:
+        print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
+        return 2
+    report = UsageReport(args.data_dir or default_data_dir())
+    try:
+        rows = report.export_csv(args.csv, since)
+    except OSError as error:
+        print(f"Could not write {args.csv}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    if report.warning:
+        print(f"No usage data: {report.warning}", file=sys.stderr)
+        return 1
+    print(f"wrote {rows} rows to {args.csv}")
+    return 0
 
 
 def _set_pin(args: argparse.Namespace) -> int:

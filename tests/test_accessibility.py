@@ -176,3 +176,41 @@ def test_screenshots_in_kiswahili_and_high_contrast(tmp_path: Path, data_dir: Pa
     assert main(["--data-dir", str(data_dir), "screenshots", str(out), "--lang", "sw",
                  "--high-contrast", "--size", "1280x800"]) == 0
     assert (out / "home.png").is_file() and (out / "panel-help.png").is_file()
+
+
+@pytest.mark.spawns_processes
+def test_every_ui_word_is_in_the_kiswahili_translation(tmp_path: Path) -> None:
+    """The .ts file matches the code (lupdate finds nothing new) and is fully translated."""
+    import shutil
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    from kiosk import resources
+
+    source = resources.translation_sources_dir() / "tigoni_sw.ts"
+    copy = tmp_path / source.name
+    shutil.copy(source, copy)
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    code = sorted(str(p) for p in (Path(resources.__file__).parent / "ui").glob("*.py"))
+    result = subprocess.run([str(lupdate), *code, "-tr-function-alias", "tr+=tr", "-locations",
+                             "none", "-no-obsolete", "-ts", str(copy)],
+                            capture_output=True, text=True, check=True)
+    assert "0 new" in result.stdout, f"run `make i18n ARGS=update`: {result.stdout}"
+    messages = list(ET.parse(copy).iter("message"))
+    assert len(messages) > 50
+    untranslated = [m.findtext("source") for m in messages
+                    if not (m.findtext("translation") or "").strip()
+                    or m.find("translation").get("type") == "unfinished"]  # type: ignore[union-attr]
+    assert untranslated == []
+
+
+def test_help_numbers_notes_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
+    window.set_language("sw")
+    tap_button(qtbot, window.nav_bar.help_button)
+    assert window.help_panel.lines[0].text() == "Kenya Red Cross: 1199 (Bure, saa 24)"
+    window.close_panels()
+    window.navigate("conditions/suicidal-thoughts")
+    assert "Bure, saa 24" in window.page_screen.view.toPlainText()
+    window.set_language("en")
+    assert "Free, 24 hours" in window.page_screen.view.toPlainText()

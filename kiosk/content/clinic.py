@@ -29,6 +29,11 @@ class CrisisLine:
     name: str
     number: str
     note: str = ""
+    translated_notes: tuple[tuple[str, str], ...] = ()
+
+    def note_in(self, language: str) -> str:
+        """The note in ``language`` (``note_sw = ...`` in the file), else the English one."""
+        return dict(self.translated_notes).get(language, self.note)
 
 
 @dataclass
@@ -136,5 +141,9 @@ def _crisis_lines(raw: object, path: Path, problems: list[Problem]) -> list[Cris
                 Problem(path, None, f"crisis line {index} ('{name}') has no valid 'number'")
             )
             continue
-        lines.append(CrisisLine(name.strip(), number.strip(), str(note).strip()))
+        translated = tuple(
+            (key.removeprefix("note_"), str(value).strip())
+            for key, value in entry.items() if key.startswith("note_") and str(value).strip()
+        )
+        lines.append(CrisisLine(name.strip(), number.strip(), str(note).strip(), translated))
     return lines

@@ -145,7 +145,7 @@ class PageRenderer:
         self._markdown.reset()
         body = self._markdown.convert(page.body)
         if page.help_box:
-            body = self.help_box_html() + body
+            body = self.help_box_html(language) + body
         rendered = RenderedPage(
             page_id=page.id,
             html=body,
@@ -155,12 +155,13 @@ class PageRenderer:
         self._cache[key] = rendered
         return rendered
 
-    def help_box_html(self) -> str:
+    def help_box_html(self, language: str = "en") -> str:
         """The crisis help box: what to do now, then each crisis line from clinic data."""
         text = self._help_text
         rows = "".join(
             f"<p class='crisis'><b>{html.escape(line.name)}: {html.escape(line.number)}</b>"
-            + (f" &mdash; {html.escape(line.note)}" if line.note else "")
+            + (f" &mdash; {html.escape(line.note_in(language))}"
+               if line.note_in(language) else "")
             + "</p>"
             for line in self._clinic.crisis_lines
         )

@@ -188,6 +188,10 @@
         <translation>Ndefu zaidi</translation>
     </message>
     <message>
+        <source>Usage</source>
+        <translation>Matumizi</translation>
+    </message>
+    <message>
         <source>Change PIN</source>
         <translation>Badilisha PIN</translation>
     </message>
@@ -226,6 +230,26 @@
     <message>
         <source>The screen will go back to the start in %1 seconds, so the next person does not see what you read.</source>
         <translation>Skrini itarudi mwanzo baada ya sekunde %1, ili mtu anayefuata asione ulichosoma.</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>Bado hakuna ziara</translation>
+    </message>
+    <message>
+        <source>%1 in total</source>
+        <translation>%1 kwa jumla</translation>
+    </message>
+    <message>
+        <source>Visits per day, last 30 days</source>
+        <translation>Ziara kwa siku, siku 30 zilizopita</translation>
+    </message>
+    <message>
+        <source>Most-viewed pages this month</source>
+        <translation>Kurasa zilizotazamwa zaidi mwezi huu</translation>
+    </message>
+    <message>
+        <source>No pages viewed yet</source>
+        <translation>Bado hakuna kurasa zilizotazamwa</translation>
     </message>
 </context>
 </TS>

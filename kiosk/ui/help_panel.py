@@ -18,15 +18,15 @@ class HelpPanel(Panel):
 
     def __init__(self, host: QWidget, clinic: Clinic) -> None:
         super().__init__(host, tr("Need help now?"), "HelpPanel")
+        self.clinic = clinic
+        self.language = "en"
         self.danger_now = caption_label("", "HelpNow", self.card)
         self.body.addWidget(self.danger_now)
         self.lines = [
-            caption_label(f"{line.name}: {line.number}" + (f" ({line.note})" if line.note else ""),
-                          "CrisisLine", self.card)
+            caption_label("", "CrisisLine", self.card)
             for line in clinic.crisis_lines
         ]
         for label in self.lines:
-            label.setAccessibleName(label.text())
             self.body.addWidget(label)
         self.unavailable = caption_label("", "PanelText", self.card)
         self.unavailable.setVisible(not self.lines)
@@ -40,3 +40,7 @@ class HelpPanel(Panel):
         self.danger_now.setText(
             tr("If you are in danger now, tell the reception staff straight away."))
         self.unavailable.setText(tr("Please ask the reception staff for help."))
+        for label, line in zip(self.lines, self.clinic.crisis_lines, strict=True):
+            note = line.note_in(self.language)
+            label.setText(f"{line.name}: {line.number}" + (f" ({note})" if note else ""))
+            label.setAccessibleName(label.text())

@@ -27,6 +27,7 @@ from kiosk.content.source import ContentChoice, ContentOrigin
 from kiosk.session.history import CONTACT, HOME, History
 from kiosk.session.staff import StaffAccess
 from kiosk.settings import SettingsStore
+from kiosk.stats import UsageRecorder
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.contact_screen import ContactScreen
 from kiosk.ui.crash_guard import CrashGuard
@@ -51,6 +52,7 @@ from kiosk.ui.theme import (
     application_style,
     text_factor,
 )
+from kiosk.ui.usage_panel import UsagePanel
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +65,10 @@ class MainWindow(QMainWindow):
     exit_requested = Signal()
 
     def __init__(self, choice: ContentChoice, store: SettingsStore,
-                 language: str | None = None, size: tuple[int, int] = (1920, 1080)) -> None:
+                 language: str | None = None, size: tuple[int, int] = (1920, 1080),
+                 recorder: UsageRecorder | None = None) -> None:
         super().__init__()
+        self.recorder = recorder if recorder is not None else UsageRecorder(None)
         self.resize(*size)
         content = choice.content
         self.setWindowTitle(content.clinic.display_name)
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         self.pin_pad = PinPad(root, self.staff_access)
         self.staff_panel = StaffPanel(root, store, content.languages, self.content_status)
         self.still_reading = StillReading(root)
+        self.usage_panel = UsagePanel(root, self.recorder, self._page_title)
         self.attract = AttractScreen(root)
         self.attract.set_lines([library.home.summary for code in content.languages
                                 if (library := content.libraries[code]).home is not None])
@@ -170,7 +175,7 @@ class MainWindow(QMainWindow):
     def panels(self) -> list[Panel]:
         """Every panel that can open over the screens."""
         return [self.help_panel, self.link_panel, self.pin_pad, self.staff_panel,
-                self.still_reading]
+                self.usage_panel, self.still_reading]
 
     def close_panels(self) -> None:
         """Close whatever panel is open."""
@@ -198,6 +203,9 @@ class MainWindow(QMainWindow):
         self.pin_pad.pin_changed.connect(self.staff_panel.open_panel)
         self.staff_panel.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
         self.staff_panel.change_pin_requested.connect(self._change_pin)
+        self.staff_panel.usage_requested.connect(self._show_usage)
+        self.screen_shown.connect(self._record_view)
+        self.session_reset.connect(self.recorder.visit_ended)
         self.staff_panel.exit_requested.connect(self._exit)
         self.still_reading.timed_out.connect(self.reset_session)
         self.still_reading.closed.connect(self._restart_idle)
@@ -292,9 +300,29 @@ class MainWindow(QMainWindow):
         self._exit_allowed = True
         self.guard.locked = False
         self.close()
+        self.recorder.close()
+
+    def _show_usage(self) -> None:
+        self.staff_panel.close_panel()
+        self.usage_panel.open_panel()
+
+    def _page_title(self, page_id: str) -> str:
+        page, _language = self._page_in_language(page_id)
+        return page.title if page is not None else page_id
+
+    def _staff_busy(self) -> bool:
+        return any(panel.isVisible() for panel in (self.pin_pad, self.staff_panel,
+                                                   self.usage_panel))
+
+    def _record_view(self, screen_id: str) -> None:
+        """Anonymous count of what patients read: page id, language, date and hour only."""
+        if screen_id != HOME and not self._staff_busy():
+            self.recorder.page_viewed(screen_id, self.language)
 
     def _on_activity(self) -> None:
         self.staff_panel.touched()
+        if not self._staff_busy() and not self.attract.isVisible():
+            self.recorder.touched(self.language)
         if not self.still_reading.isVisible() and not self.attract.isVisible():
             self._restart_idle()
 
@@ -351,6 +379,7 @@ class MainWindow(QMainWindow):
             return
         self.crash_guard.uninstall()
         self.idle_timer.stop()
+        self.recorder.close()
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -455,6 +484,7 @@ class MainWindow(QMainWindow):
         if len(languages) > 1 and self.language in languages:
             following = languages[(languages.index(self.language) + 1) % len(languages)]
             other = LANGUAGE_NAMES.get(following, following)
+        self.help_panel.language = self.language
         self.nav_bar.retranslate(other)
         self.home_screen.retranslate(other)
         for panel in self.panels():
@@ -517,6 +547,7 @@ class MainWindow(QMainWindow):
         for panel in self.panels():
             panel.apply_metrics(metrics)
         self.attract.apply_theme(self.palette_, metrics)
+        self.usage_panel.apply_theme(self.palette_, metrics)
         if self.history.current == CONTACT:
             self._show_contact()
         elif self.history.current != HOME:

@@ -51,6 +51,7 @@ def panel_scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
         ("panel-link.png", partial(_open_first_source_link, window)),
         ("panel-pin-pad.png", window.open_staff_access),
         ("panel-staff.png", window.staff_panel.open_panel),
+        ("panel-usage.png", window.usage_panel.open_panel),
         ("overlay-still-reading.png",
          partial(window.still_reading.start, window.settings.warning_s)),
         ("overlay-attract.png", window.attract.start),

@@ -26,6 +26,7 @@ class StaffPanel(Panel):
     kiosk_mode_changed = Signal(bool)
     defaults_changed = Signal()
     change_pin_requested = Signal()
+    usage_requested = Signal()
     exit_requested = Signal()
 
     def __init__(self, host: QWidget, store: SettingsStore, languages: list[str],
@@ -59,9 +60,11 @@ class StaffPanel(Panel):
         grid.addLayout(self._row(self.text_smaller, self.text_larger), 3, 1)
         self.status = caption_label("", "PanelSmall", self.card)
         grid.addWidget(self.status, 4, 0, 1, 2)
+        self.usage_button = self._button(self.usage_requested.emit)
         self.change_pin_button = self._button(self.change_pin_requested.emit)
         self.exit_button = self._button(self.exit_requested.emit)
-        grid.addLayout(self._row(self.change_pin_button, self.exit_button), 5, 0, 1, 2)
+        grid.addLayout(self._row(self.usage_button, self.change_pin_button, self.exit_button),
+                       5, 0, 1, 2)
         self.version = caption_label("", "PanelSmall", self.card)
         grid.addWidget(self.version, 6, 0, 1, 2)
         self.body.addLayout(grid)
@@ -98,7 +101,8 @@ class StaffPanel(Panel):
         self.idle_longer.setAccessibleName(tr("Longer"))
         self.text_smaller.setAccessibleName(tr("Smaller text"))
         self.text_larger.setAccessibleName(tr("Larger text"))
-        for button, text in ((self.change_pin_button, tr("Change PIN")),
+        for button, text in ((self.usage_button, tr("Usage")),
+                             (self.change_pin_button, tr("Change PIN")),
                              (self.exit_button, tr("Exit the app"))):
             button.setText(text)
             button.setAccessibleName(text)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.i18n import tr
 from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
 
 TITLE_PX = 40
@@ -58,7 +59,7 @@ class BarChart(QWidget):
         self.setObjectName("BarChart")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.title = title
-        self.empty_text = empty_text if empty_text is not None else self.tr("No visits yet")
+        self.empty_text = empty_text if empty_text is not None else tr("No visits yet")
         self._bars: list[tuple[str, int]] = []
         self._palette = NORMAL
         self._metrics = Metrics(1.0)
@@ -105,7 +106,7 @@ class BarChart(QWidget):
         if self.is_empty:
             self.setAccessibleName(f"{self.title}: {self.empty_text}")
         else:
-            total = self.tr("%1 in total").replace("%1", str(self.total))
+            total = tr("%1 in total").replace("%1", str(self.total))
             self.setAccessibleName(f"{self.title}: {total}")
         self.setAccessibleDescription(
             "; ".join(f"{label}: {value}" for label, value in self._bars))
