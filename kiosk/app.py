@@ -9,12 +9,21 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QStandardPaths,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
@@ -50,6 +59,7 @@ class Options:
     kiosk: bool = False
     high_contrast: bool = False
     record_usage: bool = False
+    exit_after_first_paint: bool = False
 
 
 def default_data_dir() -> Path:
@@ -104,5 +114,29 @@ def run(options: Options) -> int:
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)
+    if options.exit_after_first_paint:
+        FirstPaintExit(window.home_screen, app)
     window.present(options.fullscreen)
     return app.exec()
+
+
+class FirstPaintExit(QObject):
+    """Debug aid for the start-up benchmark: report the home screen's first paint, quit.
+
+    It prints ``first-paint <time.time()>`` once that paint has finished.
+    """
+
+    def __init__(self, watched: QWidget, app: QApplication) -> None:
+        super().__init__(watched)
+        self._app = app
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        self._app.quit()

@@ -68,6 +68,10 @@ def get_argparser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tigoni-kiosk {__version__}")
     parser.add_argument("--fullscreen", action="store_true",
                         help="fill the whole screen instead of a window")
+    debug = parser.add_argument_group("debugging")
+    debug.add_argument("--exit-after-first-paint", action="store_true",
+                       help="print 'first-paint <time>' once the home screen has painted, "
+                            "then exit (for the start-up benchmark)")
     parser.add_argument("--kiosk", action="store_true",
                         help="start locked in kiosk mode, full screen (used by the installed "
                              "autostart)")
@@ -124,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.app import Options, run
 
     return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen,
-                       args.kiosk, args.high_contrast))
+                       args.kiosk, args.high_contrast,
+                       exit_after_first_paint=args.exit_after_first_paint))
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ refuse absolute paths and ``..`` so nothing outside the bundle is ever reached.
 from __future__ import annotations
 
 import sys
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 
@@ -16,6 +17,7 @@ class ResourceError(ValueError):
     """A resource path that is absolute, escapes its folder, or does not exist."""
 
 
+@lru_cache(maxsize=1)
 def bundle_root() -> Path:
     """The folder holding ``content/`` and ``assets/``, from source or frozen."""
     frozen_root = getattr(sys, "_MEIPASS", None)

@@ -65,15 +65,24 @@ def test_each_text_size_step_makes_text_larger(qtbot: QtBot, window: MainWindow)
     assert window.page_screen.view.document().defaultFont().pixelSize() == sizes[-2]
 
 
-def test_text_size_changes_keep_no_stale_pages(qtbot: QtBot, window: MainWindow) -> None:
-    for screen in ("safety", "future", "how-it-works"):
-        window.navigate(screen)
+def test_text_size_and_language_changes_reuse_each_page_document(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A kiosk runs all day: changing text size or language must not pile up documents."""
+    view = window.page_screen.view
+    window.navigate("safety")
+    first = view.document()
     for _ in range(20):
         window.set_text_step(3)
+        window.navigate("future")
+        window.set_language("sw")
         window.navigate("safety")
         window.set_text_step(0)
-        window.navigate("future")
-    assert window.page_screen.view.cached_documents <= 2
+        window.set_language("en")
+        window.navigate("safety")
+    assert view.document() is first
+    assert view.cached_documents == 2
+    assert window.page_screen.title.text() == "Safety and side effects"
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)], ids=["1280x800", "1080x1920"])

@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from segno.helpers import make_mecard_data
-
 from kiosk.content.clinic import Clinic, international_digits
 
 
@@ -66,6 +64,8 @@ def contact_card(clinic: Clinic) -> str:
     MECARD splits its address field on commas into fixed parts (P.O. box, room, house,
     city, ...); the clinic's address is one free-text line, so it travels as the note.
     """
+    from segno.helpers import make_mecard_data  # segno loads only when a card is made
+
     return str(
         make_mecard_data(
             name=_require(clinic.name, "name"),

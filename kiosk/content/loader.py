@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from kiosk.content import frontmatter
@@ -104,10 +105,18 @@ def is_inside_reference(reference: str) -> bool:
         and "\\" not in reference and ":" not in parts[0]
 
 
+@lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
+
+
 def _stays_inside(path: Path, folder: Path) -> bool:
     """False when a symbolic link makes ``path`` point outside ``folder``."""
+    if not path.is_symlink() and not any(parent.is_symlink() for parent in path.parents
+                                         if parent.is_relative_to(folder)):
+        return True
     try:
-        return path.resolve().is_relative_to(folder.resolve())
+        return path.resolve().is_relative_to(_resolved(folder))
     except OSError:
         return False
 

@@ -13,7 +13,6 @@ import html
 import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -23,32 +22,14 @@ from markdown.treeprocessors import Treeprocessor
 from kiosk.content.clinic import Clinic
 from kiosk.content.links import LinkKind, classify
 from kiosk.content.model import Page
+from kiosk.content.rendered import IMAGE_SCHEME, HelpBoxText, RenderedPage
 
 log = logging.getLogger(__name__)
 
-IMAGE_SCHEME = "kiosk-image"
 # Qt sizes headings relative to the body font (h3 is 1.2x, h4 1.0x bold) and ignores
 # pixel sizes given for h1/h2 in CSS, so page headings use the two levels that read well
 # beside large body text; the page's title is shown above the text by the screen.
 _HEADING_LEVELS = {"h1": "h3", "h2": "h3", "h3": "h4", "h4": "h4", "h5": "h4", "h6": "h4"}
-
-
-@dataclass(frozen=True)
-class HelpBoxText:
-    """The translated words around the crisis numbers in the help box."""
-
-    heading: str
-    danger_now: str
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    """A page converted to HTML, with the images and external links it uses."""
-
-    page_id: str
-    html: str
-    images: tuple[str, ...]
-    external_links: tuple[str, ...]
 
 
 class _LinkAndImageRewriter(Treeprocessor):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -18,13 +18,15 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QRadialGradient,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
 
-FRAME_MS = 100  # 10 frames a second is plenty for a drift this slow
+FRAME_MS = 125  # 8 frames a second is plenty for a drift this slow
 _BUBBLES = ((0.2, 0.3, 0.35, 0.021), (0.75, 0.65, 0.45, 0.017), (0.5, 0.15, 0.25, 0.026))
 
 
@@ -46,6 +48,9 @@ class AttractScreen(QWidget):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self.update)
         self._pressed = False
+        self._sprites: dict[str, QPixmap] = {}
+        # It covers everything: nothing beneath needs painting each frame.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         host.installEventFilter(self)
         self.hide()
 
@@ -57,12 +62,14 @@ class AttractScreen(QWidget):
     def set_lines(self, lines: list[str]) -> None:
         """The invitation in each language the kiosk has."""
         self.lines = [line for line in lines if line]
+        self._sprites.clear()
         self.setAccessibleName(" / ".join(self.lines))
 
     def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
         """Colours and text size."""
         self._palette = palette
         self._metrics = metrics
+        self._sprites.clear()
 
     def start(self) -> None:
         """Cover the window and start drifting."""
@@ -99,28 +106,37 @@ class AttractScreen(QWidget):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         event.accept()
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
-        palette, metrics = self._palette, self._metrics
-        seconds = time.monotonic() - self._started
-        width, height = self.width(), self.height()
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor(palette.primary))
-        for x, y, size, speed in _BUBBLES:
-            centre = QPointF(width * (x + 0.15 * math.sin(seconds * speed * 6.28)),
-                             height * (y + 0.15 * math.cos(seconds * speed * 5.0)))
-            radius = min(width, height) * size
-            gradient = QRadialGradient(centre, radius)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._sprites.clear()
+
+    def _bubble(self, radius: int) -> QPixmap:
+        """A soft light circle, drawn once per size (gradients are costly per frame)."""
+        key = f"bubble-{radius}"
+        sprite = self._sprites.get(key)
+        if sprite is None:
+            sprite = QPixmap(2 * radius, 2 * radius)
+            sprite.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(sprite)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            gradient = QRadialGradient(QPointF(radius, radius), radius)
             gradient.setColorAt(0.0, QColor(255, 255, 255, 46))
             gradient.setColorAt(1.0, QColor(255, 255, 255, 0))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(gradient)
-            painter.drawEllipse(centre, radius, radius)
-        drift_x = width * 0.05 * math.sin(seconds * 0.05)
-        drift_y = height * 0.08 * math.sin(seconds * 0.037)
-        painter.setPen(QColor(palette.on_primary))
+            painter.drawEllipse(QPointF(radius, radius), radius, radius)
+            painter.end()
+            self._sprites[key] = sprite
+        return sprite
+
+    def _text_block(self) -> QPixmap:
+        """The invitation in every language, drawn once per size and theme."""
+        sprite = self._sprites.get("text")
+        if sprite is not None:
+            return sprite
+        metrics, width = self._metrics, self.width()
         flags = int(Qt.AlignmentFlag.AlignHCenter) | int(Qt.TextFlag.TextWordWrap)
-        text_width = int(width * 0.84)
+        text_width = max(1, int(width * 0.84))
         blocks: list[tuple[QFont, QRect]] = []
         for index, line in enumerate(self.lines):
             font = QFont(FONT_FAMILY)
@@ -129,11 +145,35 @@ class AttractScreen(QWidget):
             bounds = QFontMetrics(font).boundingRect(QRect(0, 0, text_width, 10_000), flags, line)
             blocks.append((font, bounds))
         gap = metrics.px(48, 20)
-        total = sum(bounds.height() for _font, bounds in blocks) + gap * (len(blocks) - 1)
-        top = height / 2 - total / 2 + drift_y
+        total = sum(bounds.height() for _font, bounds in blocks) + gap * max(0, len(blocks) - 1)
+        sprite = QPixmap(text_width, max(1, total))
+        sprite.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(sprite)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setPen(QColor(self._palette.on_primary))
+        top = 0
         for (font, bounds), line in zip(blocks, self.lines, strict=True):
             painter.setFont(font)
-            box = QRectF(drift_x + (width - text_width) / 2, top, text_width, bounds.height())
-            painter.drawText(box, flags, line)
+            painter.drawText(QRect(0, top, text_width, bounds.height()), flags, line)
             top += bounds.height() + gap
+        painter.end()
+        self._sprites["text"] = sprite
+        return sprite
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        seconds = time.monotonic() - self._started
+        width, height = self.width(), self.height()
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(self._palette.primary))
+        for x, y, size, speed in _BUBBLES:
+            radius = max(1, int(min(width, height) * size))
+            centre_x = width * (x + 0.15 * math.sin(seconds * speed * 6.28))
+            centre_y = height * (y + 0.15 * math.cos(seconds * speed * 5.0))
+            painter.drawPixmap(int(centre_x - radius), int(centre_y - radius),
+                               self._bubble(radius))
+        text = self._text_block()
+        drift_x = width * 0.05 * math.sin(seconds * 0.05)
+        drift_y = height * 0.08 * math.sin(seconds * 0.037)
+        painter.drawPixmap(int((width - text.width()) / 2 + drift_x),
+                           int((height - text.height()) / 2 + drift_y), text)
         painter.end()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.clinic import Clinic
 from kiosk.content.contact import ContactCode, contact_codes
-from kiosk.content.render import RenderedPage
+from kiosk.content.rendered import RenderedPage
 from kiosk.ui.i18n import tr
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
@@ -97,6 +97,7 @@ class ContactScreen(QWidget):
         self._metrics = Metrics(1.0)
         self._portrait = False
         self._width = 1920
+        self._cards_for: tuple[int, tuple[str, ...]] | None = None
 
     def minimumSizeHint(self) -> QSize:
         """The codes are arranged for the width given; they must not hold the window wide."""
@@ -115,18 +116,22 @@ class ContactScreen(QWidget):
         """Fill the screen from clinic data and the contact page's words."""
         self.title.setText(title)
         self.view.setAccessibleName(title)
+        if words is not None:
+            self.view.show_page(words)
+        captions = self.captions()
+        visit = tr("Visit us: %1").replace("%1", clinic.address)
+        self.address.setText(visit if clinic.address else "")
+        self.address.setVisible(bool(clinic.address))
+        key = (id(clinic), tuple(captions.values()))
+        if key == self._cards_for:
+            return  # the same codes: nothing to encode again
+        self._cards_for = key
         for card in self.cards:
             self._grid.removeWidget(card)
             card.hide()
             card.deleteLater()
-        captions = self.captions()
         self.cards = [ContactCard(code, captions.get(code.kind, code.kind), self.codes)
                       for code in contact_codes(clinic)]
-        visit = tr("Visit us: %1").replace("%1", clinic.address)
-        self.address.setText(visit if clinic.address else "")
-        self.address.setVisible(bool(clinic.address))
-        if words is not None:
-            self.view.show_page(words)
         self._arrange()
 
     def apply_theme(self, palette: Palette, metrics: Metrics, width: int, height: int) -> None:

@@ -54,8 +54,12 @@ def svg_image(path: Path, width: int, height: int | None = None, ratio: float = 
     return image
 
 
+@lru_cache(maxsize=256)
 def icon_pixmap(name: str, size: int, ratio: float = 1.0) -> QPixmap:
-    """A square pixmap of ``icons/<name>.svg``; empty if the icon does not exist."""
+    """A square pixmap of ``icons/<name>.svg``; empty if the icon does not exist.
+
+    Kept per name, size and pixel ratio: screens ask for the same icons on every tap.
+    """
     try:
         path = resources.icon_path(name)
     except resources.ResourceError:

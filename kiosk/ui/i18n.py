@@ -36,6 +36,7 @@ class Translations:
     """
 
     _installed: QTranslator | None = None
+    _loaded: dict[str, QTranslator] = {}  # noqa: RUF012 (one per language, made once)
 
     def __init__(self) -> None:
         self.language = SOURCE_LANGUAGE
@@ -49,11 +50,15 @@ class Translations:
         self.language = language
         if language == SOURCE_LANGUAGE or app is None:
             return True
-        path = resources.translations_dir() / f"tigoni_{language}.qm"
-        translator = QTranslator(app)
-        if not translator.load(str(path)):
-            log.warning("no UI translation for %r at %s: showing English words", language, path)
-            return False
+        translator = Translations._loaded.get(language)
+        if translator is None:
+            path = resources.translations_dir() / f"tigoni_{language}.qm"
+            translator = QTranslator(app)
+            if not translator.load(str(path)):
+                log.warning("no UI translation for %r at %s: showing English words",
+                            language, path)
+                return False
+            Translations._loaded[language] = translator
         app.installTranslator(translator)
         Translations._installed = translator
         return True

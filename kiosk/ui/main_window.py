@@ -8,6 +8,7 @@ decides which screen shows it.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QResizeEvent
@@ -21,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import HOME_ID, Library, Page
+from kiosk.content.rendered import HelpBoxText
+
+if TYPE_CHECKING:
+    from kiosk.content.render import PageRenderer
 from kiosk.content.problems import Severity, errors
-from kiosk.content.render import HelpBoxText, PageRenderer
 from kiosk.content.source import ContentChoice, ContentOrigin
 from kiosk.session.history import CONTACT, HOME, History
 from kiosk.session.staff import StaffAccess
@@ -445,6 +449,8 @@ class MainWindow(QMainWindow):
         """One renderer (and HTML cache) per language, made with that language's words."""
         renderer = self._renderers.get(language)
         if renderer is None:
+            from kiosk.content.render import PageRenderer  # markdown loads on first page
+
             renderer = PageRenderer(self.content.clinic, self._help_text(),
                                     self.content.images.find)
             self._renderers[language] = renderer
@@ -473,6 +479,8 @@ class MainWindow(QMainWindow):
             return
         self.language = code
         self.translations.use(code)
+        self.page_screen.view.invalidate()
+        self.contact_screen.view.invalidate()
         self._retranslate()
         self._fill_home()
         self._apply_theme(force=True)

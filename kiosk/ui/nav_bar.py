@@ -39,7 +39,7 @@ class NavButton(QPushButton):
     def apply_metrics(self, metrics: Metrics, icon_only: bool = False) -> None:
         """Icon size for the current window size; ``icon_only`` drops the words."""
         size = metrics.nav_icon
-        if self.icon_name:
+        if self.icon_name and (self.icon().isNull() or self.iconSize() != QSize(size, size)):
             self.setIcon(QIcon(icon_pixmap(self.icon_name, size, self.devicePixelRatioF())))
             self.setIconSize(QSize(size, size))
         self.icon_only = icon_only and bool(self.icon_name)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Page
-from kiosk.content.render import RenderedPage
+from kiosk.content.rendered import RenderedPage
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Metrics, Palette

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QScroller, QTextBrowser, QWidget
 
 from kiosk.content.links import LinkKind, classify, page_target
-from kiosk.content.render import IMAGE_SCHEME, RenderedPage
+from kiosk.content.rendered import IMAGE_SCHEME, RenderedPage
 from kiosk.ui.graphics import svg_image
 from kiosk.ui.theme import FONT_FAMILY, Metrics, Palette, document_style
 from kiosk.ui.touch import make_kinetic
@@ -34,7 +34,11 @@ class PageView(QTextBrowser):
     def __init__(self, find_image: ImageFinder, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._find_image = find_image
+        # One document per page id, reused for ever: refilled in place after a theme, size
+        # or language change (PySide keeps every document ever shown alive, so making new
+        # ones would leak).  ``_fresh`` holds the pages filled for the current look.
         self._documents: dict[str, QTextDocument] = {}
+        self._fresh: set[str] = set()
         self._css = ""
         self._image_width = 800
         self._margin = 16
@@ -64,7 +68,7 @@ class PageView(QTextBrowser):
         self._float_images = text_width >= metrics.px(1150)
         share = 0.42 if self._float_images else 1.0
         self._image_width = max(200, min(round(text_width * share), metrics.px(1000)))
-        self._documents.clear()
+        self._fresh.clear()
         self.current_page_id = ""
         self._centre_column()
 
@@ -86,21 +90,27 @@ class PageView(QTextBrowser):
         """How many pages are kept ready to show (never more than the pages there are)."""
         return len(self._documents)
 
+    def invalidate(self) -> None:
+        """The words changed (another language): refill each page on its next visit."""
+        self._fresh.clear()
+
     def show_page(self, rendered: RenderedPage) -> None:
-        """Show ``rendered`` from the top, building its document on first visit."""
+        """Show ``rendered`` from the top, filling its document on first visit."""
         document = self._documents.get(rendered.page_id)
         if document is None:
-            document = self._build_document(rendered)
+            document = QTextDocument(self)
             self._documents[rendered.page_id] = document
+        if rendered.page_id not in self._fresh:
+            self._fill(document, rendered)
+            self._fresh.add(rendered.page_id)
         self.current_page_id = rendered.page_id
         QScroller.scroller(self.viewport()).stop()
-        self._shown_document = document  # keep it alive while it is on screen
-        self.setDocument(document)
+        if self.document() is not document:
+            self.setDocument(document)
         self.verticalScrollBar().setValue(0)
 
-    def _build_document(self, rendered: RenderedPage) -> QTextDocument:
-        # No Qt parent: a document dropped from the cache (text size change) is freed.
-        document = QTextDocument()
+    def _fill(self, document: QTextDocument, rendered: RenderedPage) -> None:
+        document.clear()
         document.setDefaultStyleSheet(self._css)
         document.setDocumentMargin(self._margin)
         document.setDefaultFont(self._font)
@@ -114,7 +124,6 @@ class PageView(QTextBrowser):
         if self._float_images:
             html = html.replace("<img ", '<img align="right" ')
         document.setHtml(html)
-        return document
 
     def _image(self, reference: str) -> QImage:
         path = self._find_image(reference)

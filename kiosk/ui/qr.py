@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from math import ceil, floor
 
-import segno
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import QWidget
@@ -61,6 +60,8 @@ def qr_matrix(data: str) -> QrMatrix:
     """Encode ``data`` (error correction M or better, never a Micro QR)."""
     if not data:
         raise QrDataError("there is nothing to encode")
+    import segno  # loaded on the first code, not at start-up
+
     try:
         code = segno.make(data, error="m", micro=False)
     except segno.DataOverflowError as error:
