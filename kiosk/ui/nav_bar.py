@@ -92,6 +92,7 @@ class NavBar(QWidget):
                        self.language_button]
         self.right = [self.contact_button, self.help_button]
         self._two_rows = False
+        self._fits: dict[tuple[object, ...], tuple[bool, frozenset[NavButton]]] = {}
         self._arrange(two_rows=False)
         self._metrics = Metrics(1.0)
         self.retranslate("")
@@ -165,21 +166,39 @@ class NavBar(QWidget):
         width = getattr(self, "_width", 0)
         if not width:
             return
-        drops = [[], *self._drop_order()]
+        buttons = self.buttons()
+        key = (width, self._metrics, tuple(b.isHidden() for b in buttons),
+               tuple(b.label for b in buttons))
+        known = self._fits.get(key)
+        if known is None:
+            known = self._find_fit(width)
+            self._fits[key] = known
+        two_rows, icon_only = known
+        for button in buttons:
+            button.apply_metrics(self._metrics, icon_only=button in icon_only)
+        if two_rows != self._two_rows:
+            self._arrange(two_rows)
+
+    def _find_fit(self, width: int) -> tuple[bool, frozenset[NavButton]]:
+        """Fewest words dropped (and one row if possible) so the bar fits ``width``.
+
+        Remembered per width, text size and visible buttons: a tap that shows Back and
+        Home must not measure the bar all over again.
+        """
+        drops: list[list[NavButton]] = [[], *self._drop_order()]
         # One row may drop the words of Back, Home and Contrast; before dropping more,
         # a second row is better than a bar of bare icons.
         for two_rows, levels in ((False, drops[:3]), (True, drops)):
+            dropped: set[NavButton] = set()
             for button in self.buttons():
                 button.apply_metrics(self._metrics)
             for group in levels:
+                dropped.update(group)
                 for button in group:
                     button.apply_metrics(self._metrics, icon_only=True)
                 if self._needed_width(two_rows) <= width:
-                    if two_rows != self._two_rows:
-                        self._arrange(two_rows)
-                    return
-        if not self._two_rows:
-            self._arrange(True)
+                    return two_rows, frozenset(dropped)
+        return True, frozenset(button for group in drops for button in group)
 
     def _needed_width(self, two_rows: bool) -> int:
         margins = self._rows.contentsMargins()
