@@ -55,5 +55,12 @@ bench:
 	QT_QPA_PLATFORM=offscreen BENCH_JSON=$(or $(BENCH_JSON),bench.json) \
 	  $(UV_RUN) python -m tests.benchmarks.run
 
+# The seeded monkey for longer: 20,000 random taps, drags, swipes, long-presses and keys
+# on a kiosk-mode window (`make test` runs about 2,000). A failure prints its seed;
+# replay it with `make soak MONKEY_SEED=<seed>`.
+soak:
+	@build/bootstrap.sh test
+	QT_QPA_PLATFORM=offscreen MONKEY_EVENTS=20000 $(UV_RUN) pytest -q tests/test_monkey.py
+
 clean:
 	rm -rf .pyinstaller dist .screenshots bench.json .pytest_cache .mypy_cache .ruff_cache .i18n

@@ -1,11 +1,19 @@
-"""Logging: a rotating, owner-only log file in the data folder, plus Qt's own messages."""
+"""Logging: a rotating, owner-only log file in the data folder, plus Qt's own messages.
+
+Every unhandled exception is logged once, with its traceback: while the kiosk's window
+is up its crash guard does it (and recovers); before and after, and in other threads,
+the hooks installed here do.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import sys
+import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
 LOG_NAME = "kiosk.log"
 MAX_BYTES = 1_000_000
@@ -19,13 +27,38 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
     def _open(self):  # type: ignore[no-untyped-def]
         old_mask = os.umask(0o077)
         try:
-            return super()._open()
+            stream = super()._open()
         finally:
             os.umask(old_mask)
+        if hasattr(os, "fchmod"):  # a file left readable by others (older version, by hand)
+            os.fchmod(stream.fileno(), 0o600)
+        return stream
+
+
+def _log_unhandled(kind: type[BaseException], error: BaseException,
+                   trace: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    logging.getLogger("kiosk").critical("unhandled exception", exc_info=(kind, error, trace))
+
+
+def _log_unhandled_in_thread(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit or args.exc_value is None:
+        return
+    name = args.thread.name if args.thread is not None else "?"
+    logging.getLogger("kiosk").critical(
+        "unhandled exception in thread %s", name,
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
 
 def setup_logging(data_dir: Path | None, level: int = logging.INFO) -> Path | None:
-    """Log to stderr and, when the data folder is writable, to a rotating file there."""
+    """Log to stderr and, when the data folder is writable, to a rotating file there.
+
+    Unhandled exceptions (outside the window's crash guard) are logged from now on too.
+    """
+    sys.excepthook = _log_unhandled
+    threading.excepthook = _log_unhandled_in_thread
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):

@@ -1,9 +1,12 @@
 """Kiosk settings, kept as JSON in the data folder and written safely.
 
-Defaults are declared once, in ``Settings``.  A corrupt or unreadable file is moved
-aside, logged and replaced by defaults, failing closed: kiosk mode stays on and the PIN
-pad stays locked, so a damaged disk never opens the kiosk.  An unwritable data folder
-keeps the settings in memory and logs a warning.
+Defaults are declared once, in ``Settings``.  A corrupt or unreadable file is logged and
+replaced by defaults, failing closed: kiosk mode stays on and the PIN pad stays locked,
+so a damaged disk never opens the kiosk.  A corrupt file is moved aside (kept for IT) and
+the fail-closed settings are written in its place, so the next start is locked down too.
+Values of the right type but out of range (a negative count of wrong PINs, a timer too
+long for Qt) count as corrupt.  An unwritable data folder keeps the settings in memory
+and logs a warning.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import math
 import os
 import time
 from dataclasses import asdict, dataclass, field, fields
@@ -22,6 +26,37 @@ log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
 IDLE_TIMEOUT_CHOICES = (30, 60, 90, 120, 180, 300)
+# Whole numbers outside these bounds are corrupt: a timer needs a positive interval that
+# fits Qt's milliseconds, and a negative count of wrong PINs would grant extra guesses.
+_WHOLE_NUMBER_BOUNDS = {
+    "idle_timeout_s": (1, 86_400),
+    "warning_s": (1, 3_600),
+    "staff_panel_timeout_s": (1, 86_400),
+    "staff_hold_ms": (1, 60_000),
+    "default_text_step": (0, 100),
+    "failures": (0, 1_000_000),
+    "locks": (0, 1_000_000),
+}
+
+
+def _whole_number(name: str, value: object) -> int:
+    """``value`` if it is an int (not a bool) within the bounds for ``name``."""
+    low, high = _WHOLE_NUMBER_BOUNDS[name]
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValueError(f"setting {name!r} must be a whole number from {low} to {high}")
+    return value
+
+
+def _lock_out(value: object) -> LockOut:
+    """The saved lock-out, refusing anything that could open or break the PIN pad."""
+    if not isinstance(value, dict):
+        raise ValueError("lock_out must be an object")
+    until = value.get("locked_until", 0.0)
+    if (not isinstance(until, int | float) or isinstance(until, bool)
+            or not math.isfinite(until) or until < 0):
+        raise ValueError("lock_out.locked_until must be a time")
+    return LockOut(_whole_number("failures", value.get("failures", 0)),
+                   _whole_number("locks", value.get("locks", 0)), float(until))
 
 
 @dataclass
@@ -46,7 +81,7 @@ class Settings:
 
     @classmethod
     def from_json(cls, text: str) -> Settings:
-        """Parse settings; unknown keys are ignored, wrong types raise ``ValueError``."""
+        """Parse settings; unknown keys are ignored, wrong types or ranges raise ``ValueError``."""
         data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("settings must be a JSON object")
@@ -57,15 +92,13 @@ class Settings:
                 continue
             value = data[item.name]
             if item.name == "lock_out":
-                if not isinstance(value, dict):
-                    raise ValueError("lock_out must be an object")
-                values["lock_out"] = LockOut(int(value.get("failures", 0)),
-                                             int(value.get("locks", 0)),
-                                             float(value.get("locked_until", 0.0)))
+                values["lock_out"] = _lock_out(value)
                 continue
             expected = type(getattr(defaults, item.name))
             if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 raise ValueError(f"setting {item.name!r} must be {expected.__name__}")
+            if item.name in _WHOLE_NUMBER_BOUNDS:
+                _whole_number(item.name, value)
             values[item.name] = value
         return cls(**values)  # type: ignore[arg-type]
 
@@ -76,22 +109,28 @@ class SettingsStore:
     def __init__(self, data_dir: Path | None) -> None:
         self.path = data_dir / SETTINGS_FILE if data_dir is not None else None
         self.warning = ""
+        self._replace_moved_aside_file = False
         self.settings = self._load()
+        if self._replace_moved_aside_file:
+            # With no file at all the next start would open up with plain defaults.
+            self.save()
 
     def _load(self) -> Settings:
         if self.path is None:
             return Settings()
         try:
-            text = self.path.read_text(encoding="utf-8")
+            raw = self.path.read_bytes()
         except FileNotFoundError:
             return Settings()
         except OSError as error:
             return self._fail_closed(f"settings file cannot be read ({error.strerror})")
         try:
-            return Settings.from_json(text)
-        except (ValueError, TypeError) as error:
-            self._move_aside()
+            settings = Settings.from_json(raw.decode("utf-8"))
+        except (ValueError, TypeError, RecursionError) as error:
+            self._replace_moved_aside_file = self._move_aside()
             return self._fail_closed(f"settings file is corrupt ({error})")
+        _no_lock_longer_than_the_longest(settings.lock_out)
+        return settings
 
     def _fail_closed(self, reason: str) -> Settings:
         self.warning = f"{reason}: using defaults with kiosk mode on and the PIN pad locked"
@@ -100,14 +139,16 @@ class SettingsStore:
         settings.lock_out.locked_until = time.time() + LONGEST_LOCK_SECONDS
         return settings
 
-    def _move_aside(self) -> None:
+    def _move_aside(self) -> bool:
         assert self.path is not None
         aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
         try:
             self.path.replace(aside)
-            log.warning("moved the corrupt settings file to %s", aside)
         except OSError as error:
             log.warning("could not move the corrupt settings file aside: %s", error)
+            return False
+        log.warning("moved the corrupt settings file to %s", aside)
+        return True
 
     def save(self) -> bool:
         """Write the settings atomically; False (and a warning) if the disk refuses."""
@@ -123,9 +164,14 @@ class SettingsStore:
                 os.fsync(handle.fileno())
             temporary.replace(self.path)
         except OSError as error:
-            self.warning = f"settings could not be saved ({error.strerror})"
+            self.warning = f"settings could not be saved ({error.strerror or error})"
             log.warning("%s: %s", self.path, self.warning)
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
             return False
         return True
+
+
+def _no_lock_longer_than_the_longest(lock_out: LockOut) -> None:
+    """A lock saved while the clock ran far ahead must not last for years once it is right."""
+    lock_out.locked_until = min(lock_out.locked_until, time.time() + LONGEST_LOCK_SECONDS)

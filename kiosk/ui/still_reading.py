@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.i18n import tr
@@ -54,3 +55,8 @@ class StillReading(Panel):
     def close_panel(self) -> None:
         self._tick.stop()
         super().close_panel()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A touch on the words counts too, not only on the button or the backdrop."""
+        event.accept()
+        self.close_panel()
