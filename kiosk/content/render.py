@@ -22,7 +22,9 @@ from markdown.treeprocessors import Treeprocessor
 from kiosk.content.clinic import Clinic
 from kiosk.content.links import LinkKind, classify
 from kiosk.content.model import Page
-from kiosk.content.rendered import IMAGE_SCHEME, HelpBoxText, RenderedPage
+from kiosk.content.rendered import IMAGE_SCHEME as IMAGE_SCHEME
+from kiosk.content.rendered import HelpBoxText as HelpBoxText
+from kiosk.content.rendered import RenderedPage as RenderedPage
 
 log = logging.getLogger(__name__)
 
