@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QMouseEvent, QPointingDevice
+from PySide6.QtGui import QMouseEvent, QPointingDevice, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
@@ -40,10 +40,9 @@ def tap_button(qtbot: QtBot, button: QAbstractButton) -> None:
     tap(qtbot, button)
 
 
-def link_rect(browser: QTextBrowser, href_start: str) -> QRect:
-    """Where on the viewport the first link whose target starts with ``href_start`` is."""
-    document = browser.document()
-    block = document.begin()
+def _link_cursor(browser: QTextBrowser, href_start: str) -> QTextCursor:
+    """A cursor inside the first link whose target starts with ``href_start``."""
+    block = browser.document().begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
@@ -51,30 +50,22 @@ def link_rect(browser: QTextBrowser, href_start: str) -> QRect:
             if fragment.charFormat().anchorHref().startswith(href_start):
                 cursor = browser.textCursor()
                 cursor.setPosition(fragment.position() + 1)
-                return browser.cursorRect(cursor)
+                return cursor
             iterator += 1
         block = block.next()
     raise AssertionError(f"no link starting with {href_start!r}")
 
 
+def link_rect(browser: QTextBrowser, href_start: str) -> QRect:
+    """Where on the viewport the first link whose target starts with ``href_start`` is."""
+    return browser.cursorRect(_link_cursor(browser, href_start))
+
+
 def tap_link(qtbot: QtBot, browser: QTextBrowser, href_start: str) -> None:
     """Scroll a link into view and tap it."""
-    document = browser.document()
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            if fragment.charFormat().anchorHref().startswith(href_start):
-                cursor = browser.textCursor()
-                cursor.setPosition(fragment.position() + 1)
-                browser.setTextCursor(cursor)
-                browser.ensureCursorVisible()
-                break
-            iterator += 1
-        block = block.next()
-    rect = link_rect(browser, href_start)
-    tap(qtbot, browser.viewport(), rect.center())
+    browser.setTextCursor(_link_cursor(browser, href_start))
+    browser.ensureCursorVisible()
+    tap(qtbot, browser.viewport(), link_rect(browser, href_start).center())
 
 
 def _send_mouse(widget: QWidget, kind: QEvent.Type, point: QPoint,
