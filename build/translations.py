@@ -9,6 +9,7 @@ kiosk's words are marked with ``kiosk.ui.i18n.tr``, which lupdate is told to rea
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -41,8 +42,14 @@ def compile_all(out_dir: Path = COMPILED) -> list[Path]:
     written = []
     for ts_file in sorted(SOURCES.glob("*.ts")):
         qm_file = out_dir / ts_file.with_suffix(".qm").name
-        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)],
+        if qm_file.exists() and qm_file.stat().st_mtime >= ts_file.stat().st_mtime:
+            continue  # up to date
+        # Write beside it and rename: a running kiosk maps the .qm file into memory, and
+        # rewriting that file in place would crash it (SIGBUS); a rename leaves it the old one.
+        partial = qm_file.with_name(f".{qm_file.name}.{os.getpid()}.tmp")
+        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(partial)],
                        check=True)
+        partial.replace(qm_file)
         written.append(qm_file)
     return written
 
@@ -52,6 +59,7 @@ if __name__ == "__main__":
     if command == "update":
         update()
     elif command == "compile":
-        print("compiled:", ", ".join(path.name for path in compile_all()))
+        done = compile_all()
+        print("compiled:", ", ".join(path.name for path in done) if done else "up to date")
     else:
         raise SystemExit(__doc__)
