@@ -74,8 +74,12 @@ def _route_qt_message(mode: QtMsgType, _context: object, message: str) -> None:
     qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
 
 
-def application(argv: list[str] | None = None) -> QApplication:
-    """The process's QApplication, created once."""
+def application(argv: list[str] | None = None, route_qt_messages: bool = True) -> QApplication:
+    """The process's QApplication, created once.
+
+    ``route_qt_messages`` sends Qt's own messages to Python logging; the tests turn it off
+    so pytest-qt keeps failing any test that makes Qt warn.
+    """
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -84,7 +88,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APPLICATION)
     app = QApplication(argv if argv is not None else sys.argv[:1])
-    qInstallMessageHandler(_route_qt_message)
+    if route_qt_messages:
+        qInstallMessageHandler(_route_qt_message)
     load_fonts()
     return app
 

@@ -78,7 +78,7 @@ def compiled_translations() -> None:
 @pytest.fixture(scope="session")
 def qapp() -> Iterator[QApplication]:
     """The kiosk's QApplication (with its fonts), shared by the whole test session."""
-    yield application([])
+    yield application([], route_qt_messages=False)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
@@ -59,6 +60,25 @@ def test_a_short_press_on_the_name_does_nothing(
     window = make_window()
     tap(qtbot, window.home_screen.clinic_name)
     qtbot.wait(120)
+    assert not window.pin_pad.isVisible()
+
+
+def test_a_swipe_that_starts_on_the_name_is_not_a_hold(
+    qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
+) -> None:
+    """Through the window system, as a finger does: the home screen's scroller takes the
+    swipe, so the name never sees the finger lift; the swipe must still not count."""
+    write_settings(staff_ready, staff_hold_ms=400)
+    window = make_window()
+    label = window.home_screen.clinic_name
+    handle = window.windowHandle()
+    start = label.mapTo(window, label.rect().center())
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 13):
+        QTest.mouseMove(handle, start - QPoint(0, 8 * step), 16)
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       start - QPoint(0, 96), 16)
+    qtbot.wait(700)
     assert not window.pin_pad.isVisible()
 
 

@@ -10,12 +10,20 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QCursor,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLayout,
     QMainWindow,
+    QScroller,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -59,6 +67,7 @@ from kiosk.ui.theme import (
 from kiosk.ui.usage_panel import UsagePanel
 
 log = logging.getLogger(__name__)
+HOLD_SLOP = 24  # px a finger may wander during the hidden press-and-hold
 
 
 class MainWindow(QMainWindow):
@@ -203,6 +212,9 @@ class MainWindow(QMainWindow):
         self.staff_hold.setSingleShot(True)
         self.staff_hold.timeout.connect(self.open_staff_access)
         self.home_screen.clinic_name.installEventFilter(self)
+        # A swipe that starts on the name scrolls the home screen: never a held press.
+        home_scroller = QScroller.scroller(self.home_screen.tile_scroll.viewport())
+        home_scroller.stateChanged.connect(self._scroller_moved)
         self.pin_pad.accepted.connect(self.staff_panel.open_panel)
         self.pin_pad.pin_changed.connect(self.staff_panel.open_panel)
         self.staff_panel.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
@@ -215,6 +227,7 @@ class MainWindow(QMainWindow):
         self.still_reading.closed.connect(self._restart_idle)
         self.attract.dismissed.connect(self._restart_idle)
         self._exit_allowed = False
+        self._hold_from = QPoint()
         self._restart_idle()
 
     def content_status(self) -> str:
@@ -279,10 +292,21 @@ class MainWindow(QMainWindow):
             kind = event.type()
             if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
                 self.staff_hold.start(self.settings.staff_hold_ms)
+                if isinstance(event, QMouseEvent):
+                    self._hold_from = event.globalPosition().toPoint()
+            elif (kind is QEvent.Type.MouseMove and self.staff_hold.isActive()
+                  and isinstance(event, QMouseEvent)
+                  and (event.globalPosition().toPoint() - self._hold_from).manhattanLength()
+                  > HOLD_SLOP):
+                self.staff_hold.stop()  # the finger moved: a swipe, not a hold
             elif kind in (QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd,
                           QEvent.Type.TouchCancel, QEvent.Type.Leave):
                 self.staff_hold.stop()
         return super().eventFilter(watched, event)
+
+    def _scroller_moved(self, state: QScroller.State) -> None:
+        if state in (QScroller.State.Dragging, QScroller.State.Scrolling):
+            self.staff_hold.stop()
 
     def open_staff_access(self) -> None:
         """The hidden gesture was held: ask for the PIN."""
@@ -303,6 +327,9 @@ class MainWindow(QMainWindow):
         """Close for good, even in kiosk mode (program exit, tests), releasing hooks."""
         self._exit_allowed = True
         self.guard.locked = False
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.guard)
         self.close()
         self.recorder.close()
 
