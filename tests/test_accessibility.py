@@ -42,6 +42,12 @@ def test_high_contrast_switch_changes_colours_and_keeps_qr_dark_on_white(
     assert window.nav_bar.contrast_button.isChecked()
     home = window.grab().toImage()
     assert home.pixelColor(5, 5).name() == HIGH_CONTRAST.background.lower()
+    icon = window.nav_bar.contact_button.icon().pixmap(48).toImage()
+    strong = [icon.pixelColor(x, y) for x in range(icon.width()) for y in range(icon.height())
+              if icon.pixelColor(x, y).alpha() > 200]
+    assert strong, "the icon must be drawn solidly enough to see on black"
+    assert all(c.red() > 240 and 200 < c.green() < 225 and c.blue() < 20 for c in strong), \
+        "icons turn yellow in high contrast, not teal on black"
     tap_button(qtbot, window.nav_bar.contact_button)
     card = window.contact_screen.cards[0].qr
     code = card.grab().toImage()

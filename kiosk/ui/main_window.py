@@ -48,7 +48,7 @@ from kiosk.ui.home_screen import HomeScreen
 from kiosk.ui.i18n import LANGUAGE_NAMES, SOURCE_LANGUAGE, Translations, tr
 from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.link_panel import LinkPanel
-from kiosk.ui.nav_bar import NavBar
+from kiosk.ui.nav_bar import NavBar, NavButton
 from kiosk.ui.page_screen import PageScreen
 from kiosk.ui.panel import Panel
 from kiosk.ui.pin_pad import PadMode, PinPad
@@ -572,6 +572,8 @@ class MainWindow(QMainWindow):
         self._applied_shape = shape
         self.metrics = metrics
         self.setStyleSheet(application_style(self.palette_, metrics))
+        for button in self.findChildren(NavButton):
+            button.apply_palette(self.palette_)
         self.home_screen.apply_theme(self.palette_, metrics)
         self.page_screen.apply_theme(self.palette_, metrics, self.width())
         self.nav_bar.apply_metrics(metrics, self.width())

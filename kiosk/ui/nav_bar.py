@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.i18n import tr
-from kiosk.ui.theme import Metrics
+from kiosk.ui.theme import Metrics, Palette
 
 
 class NavButton(QPushButton):
@@ -26,6 +26,8 @@ class NavButton(QPushButton):
         self.label = text
         self.icon_name = icon
         self.icon_only = False
+        self.tint = ""
+        self._icon_key: tuple[int, str] | None = None
         self.setObjectName(name)
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -39,12 +41,19 @@ class NavButton(QPushButton):
     def apply_metrics(self, metrics: Metrics, icon_only: bool = False) -> None:
         """Icon size for the current window size; ``icon_only`` drops the words."""
         size = metrics.nav_icon
-        if self.icon_name and (self.icon().isNull() or self.iconSize() != QSize(size, size)):
-            self.setIcon(QIcon(icon_pixmap(self.icon_name, size, self.devicePixelRatioF())))
+        if self.icon_name and self._icon_key != (size, self.tint):
+            self._icon_key = (size, self.tint)
+            self.setIcon(QIcon(icon_pixmap(self.icon_name, size, self.devicePixelRatioF(),
+                                           self.tint)))
             self.setIconSize(QSize(size, size))
         self.icon_only = icon_only and bool(self.icon_name)
         self.setText("" if self.icon_only else self.label)
         self.setMinimumWidth(metrics.control_height if self.icon_only else 0)
+
+    def apply_palette(self, palette: Palette) -> None:
+        """In high contrast, icons take the colour of the button's words."""
+        colours = {"HelpButton": palette.on_help_button, "PanelClose": palette.on_primary}
+        self.tint = colours.get(self.objectName(), palette.primary) if palette.tint_icons else ""
 
 
 class NavBar(QWidget):

@@ -31,6 +31,7 @@ class Palette:
     help_text: str = "#6E2414"
     help_button: str = "#A63F2B"
     on_help_button: str = "#FFFFFF"
+    tint_icons: bool = False
 
 
 NORMAL = Palette()
@@ -50,6 +51,7 @@ HIGH_CONTRAST = Palette(
     help_text="#FFD400",
     help_button="#FFD400",
     on_help_button="#000000",
+    tint_icons=True,
 )
 """Yellow and white on black, for patients with low vision (every pair 7:1 or more)."""
 

@@ -55,8 +55,9 @@ class Tile(QAbstractButton):
         """Colours and sizes for the current theme and window size."""
         self._palette = palette
         self._metrics = metrics
+        tint = palette.primary if palette.tint_icons else ""
         self._pixmap = (
-            icon_pixmap(self.icon_name, self._icon_size(), self.devicePixelRatioF())
+            icon_pixmap(self.icon_name, self._icon_size(), self.devicePixelRatioF(), tint)
             if self.icon_name else QPixmap()
         )
         self.updateGeometry()
