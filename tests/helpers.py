@@ -40,6 +40,21 @@ def tap_button(qtbot: QtBot, button: QAbstractButton) -> None:
     tap(qtbot, button)
 
 
+def link_targets(browser: QTextBrowser) -> list[str]:
+    """The target of every link in the document shown, in reading order."""
+    found: list[str] = []
+    block = browser.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            href = iterator.fragment().charFormat().anchorHref()
+            if href:
+                found.append(href)
+            iterator += 1
+        block = block.next()
+    return found
+
+
 def _link_cursor(browser: QTextBrowser, href_start: str) -> QTextCursor:
     """A cursor inside the first link whose target starts with ``href_start``."""
     block = browser.document().begin()

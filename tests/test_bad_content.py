@@ -52,7 +52,7 @@ from kiosk.content.render import IMAGE_SCHEME
 from kiosk.session.history import CONTACT, HOME
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import WindowFactory
-from tests.helpers import tap, tap_link
+from tests.helpers import link_targets, tap, tap_link
 
 CORPUS = Path(__file__).resolve().parent / "data" / "bad_content"
 BASE = "good-base"
@@ -363,21 +363,6 @@ def visit_every_page(window: MainWindow) -> dict[str, tuple[str, str]]:
     return shown
 
 
-def anchors(browser: QTextBrowser) -> list[str]:
-    """The target of every link in the document shown."""
-    found: list[str] = []
-    block = browser.document().begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            href = iterator.fragment().charFormat().anchorHref()
-            if href:
-                found.append(href)
-            iterator += 1
-        block = block.next()
-    return found
-
-
 def tap_words(qtbot: QtBot, browser: QTextBrowser, words: str) -> None:
     """Scroll ``words`` into view and tap the middle of them, as a patient would."""
     found = browser.document().find(words)
@@ -498,7 +483,7 @@ def test_refused_links_do_nothing_when_tapped(
     assert re.findall(r"<img[^>]*src=\"([^\"]*)\"", html) == []
     assert "(The secret next to the content folder)" in view.toPlainText()
     assert "(The secret by its full path)" in view.toPlainText()
-    assert anchors(view) == ["page:../../secret"]
+    assert link_targets(view) == ["page:../../secret"]
     words = ["Run a script", "Open a local file", "A relative file link", "Embedded data",
              "Up and out", "Broken web address", "A reference-style script"]
     refused = ["javascript:alert(1)", f"file://{tmp_path.as_posix()}/secret.txt",

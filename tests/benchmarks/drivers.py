@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.benchmarks.bare_window import SIZE, PaintWatch, emit, rss_mb
+from tests.helpers import link_targets
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
@@ -229,17 +230,7 @@ class TapRunner(QObject):
 
 def page_links(browser: QTextBrowser) -> list[str]:
     """Each internal (``page:``) link on the page shown, once, in reading order."""
-    found: list[str] = []
-    block = browser.document().begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            href = iterator.fragment().charFormat().anchorHref()
-            if href.startswith("page:") and href not in found:
-                found.append(href)
-            iterator += 1
-        block = block.next()
-    return found
+    return list(dict.fromkeys(h for h in link_targets(browser) if h.startswith("page:")))
 
 
 def link_position(browser: QTextBrowser, href: str) -> QPoint | None:
