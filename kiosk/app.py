@@ -15,21 +15,18 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
-    QObject,
     QStandardPaths,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
 from kiosk.logs import setup_logging
 from kiosk.settings import SettingsStore
-from kiosk.stats import UsageRecorder
+from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.graphics import load_fonts
 from kiosk.ui.main_window import MainWindow
 
@@ -101,7 +98,11 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
         store.settings.kiosk_mode = True
         store.save()
     choice = choose_content(options.content_dir, options.data_dir)
-    recorder = UsageRecorder(options.data_dir if options.record_usage else None)
+    from kiosk.stats import UsageRecorder
+
+    # The database is checked and opened on the writer thread, beside the first paint.
+    recorder = UsageRecorder(options.data_dir if options.record_usage else None,
+                             open_now=False)
     window = MainWindow(choice, store, options.language, options.size or (1920, 1080),
                         recorder)
     if options.high_contrast:
@@ -120,28 +121,27 @@ def run(options: Options) -> int:
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)
     if options.exit_after_first_paint:
-        FirstPaintExit(window.home_screen, app)
+        AfterFirstPaint(window.home_screen, lambda: report_first_paint_and_quit(app))
     window.present(options.fullscreen)
     return app.exec()
 
 
-class FirstPaintExit(QObject):
-    """Debug aid for the start-up benchmark: report the home screen's first paint, quit.
+def report_first_paint_and_quit(app: QApplication) -> None:
+    """Debug aid for the start-up benchmark (``--exit-after-first-paint``).
 
-    It prints ``first-paint <time.time()>`` once that paint has finished.
+    Prints ``first-paint <time.time()> <memory in MiB>`` and quits.
     """
+    print(f"first-paint {time.time():.6f} {_resident_mb():.1f}", flush=True)
+    app.quit()
 
-    def __init__(self, watched: QWidget, app: QApplication) -> None:
-        super().__init__(watched)
-        self._app = app
-        watched.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() is QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._report)
-        return False
-
-    def _report(self) -> None:
-        print(f"first-paint {time.time():.6f}", flush=True)
-        self._app.quit()
+def _resident_mb() -> float:
+    """The memory this process uses now (VmRSS) in MiB; NaN where /proc does not exist."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")

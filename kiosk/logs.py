@@ -7,11 +7,11 @@ the hooks installed here do.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import sys
 import threading
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -21,10 +21,21 @@ BACKUPS = 4
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating file handler whose files only their owner can read."""
+class _PrivateRotatingFileHandler(logging.FileHandler):
+    """Appends to one file, only its owner can read; a full file becomes ``.1``.
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    Before a record would take the file past ``max_bytes``, ``kiosk.log`` becomes
+    ``kiosk.log.1`` (``.1`` becomes ``.2`` and so on; the oldest of ``backups`` goes).
+    The standard library's ``RotatingFileHandler`` does the same, but importing
+    ``logging.handlers`` also loads sockets and pickle: about 10 ms of every start-up.
+    """
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        self.max_bytes = max_bytes
+        self.backups = backups
+        super().__init__(path, encoding="utf-8")
+
+    def _open(self) -> io.TextIOWrapper:
         old_mask = os.umask(0o077)
         try:
             stream = super()._open()
@@ -33,6 +44,36 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
         if hasattr(os, "fchmod"):  # a file left readable by others (older version, by hand)
             os.fchmod(stream.fileno(), 0o600)
         return stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._would_overflow(record):
+                self._rotate()
+        except Exception:  # logging must never take the kiosk down
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _would_overflow(self, record: logging.LogRecord) -> bool:
+        stream = self.stream
+        if stream is None:
+            stream = self.stream = self._open()
+        size = stream.seek(0, os.SEEK_END)
+        added = len(f"{self.format(record)}{self.terminator}".encode())
+        return size > 0 and size + added > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = Path(self.baseFilename)
+        for number in range(self.backups - 1, 0, -1):
+            older = base.with_name(f"{base.name}.{number}")
+            if older.exists():
+                older.replace(base.with_name(f"{base.name}.{number + 1}"))
+        if base.exists():
+            base.replace(base.with_name(f"{base.name}.1"))
+        self.stream = self._open()
 
 
 def _log_unhandled(kind: type[BaseException], error: BaseException,
@@ -74,9 +115,7 @@ def setup_logging(data_dir: Path | None, level: int = logging.INFO) -> Path | No
     log_dir = data_dir / "logs"
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        file_handler = _PrivateRotatingFileHandler(
-            log_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        file_handler = _PrivateRotatingFileHandler(log_dir / LOG_NAME, MAX_BYTES, BACKUPS)
     except OSError as error:
         logging.getLogger(__name__).warning("cannot write logs to %s: %s", log_dir, error)
         return None

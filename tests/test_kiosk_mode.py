@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.app import Options, build_window
 from kiosk.cli import main
 from kiosk.session.history import HOME
 from kiosk.session.pin import hash_pin
@@ -172,6 +173,18 @@ def test_kiosk_mode_refuses_keys(
     qtbot.keyClick(window, Qt.Key.Key_F11)
     assert window.isVisible() and window.isFullScreen(), name
     assert window.current_screen == "safety"
+
+
+def test_kiosk_rules_apply_from_the_first_paint(qtbot: QtBot, data_dir: Path) -> None:
+    """The rules' filter goes in just after the first picture, before anyone can touch."""
+    write_settings(data_dir, kiosk_mode=True)
+    window, _choice = build_window(Options(data_dir=data_dir))
+    qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
+    assert not window.watching_input, "nothing is watched before the window is shown"
+    window.present()
+    qtbot.wait_until(lambda: window.watching_input)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert window.isFullScreen(), "Escape is refused as soon as the kiosk is up"
 
 
 def test_the_same_keys_work_for_it_when_kiosk_mode_is_off(

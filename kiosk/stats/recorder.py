@@ -70,13 +70,14 @@ class _Stop(_Flush):
 class UsageRecorder:
     """Anonymous page views and visits for one data folder (``None``: record nothing).
 
-    Opening checks, repairs and prunes the database on the calling thread (start-up);
-    from then on every recording method returns at once and never raises, and disk
+    Opening checks, repairs and prunes the database, on the calling thread or, with
+    ``open_now=False`` (the kiosk's start-up), first thing on the writer thread; from
+    then on every recording method returns at once and never raises, and disk
     trouble is logged by the writer thread.
     """
 
     def __init__(self, data_dir: Path | None, *, clock: Clock = datetime.now,
-                 flush_interval: float = FLUSH_INTERVAL_S) -> None:
+                 flush_interval: float = FLUSH_INTERVAL_S, open_now: bool = True) -> None:
         self.path = store.database_path(data_dir) if data_dir is not None else None
         self.flush_interval = flush_interval
         self.committed_views = 0
@@ -89,9 +90,13 @@ class UsageRecorder:
         self._failing = False
         self._wake = threading.Event()  # cuts the writer's wait short for flush and close
         self._in_hand: list[Event | _Flush] = []  # the batch being written
-        self._connection = store.open_database(self.path, clock) if self.path else None
-        if self._connection is None:
+        self._connection: sqlite3.Connection | None = None
+        if self.path is None:
             return
+        if open_now:
+            self._connection = store.open_database(self.path, clock)
+            if self._connection is None:
+                return
         self._queue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="usage-writer", daemon=True)
         self._thread.start()
@@ -165,6 +170,10 @@ class UsageRecorder:
 
     def _run(self) -> None:
         try:
+            if self._connection is None and self.path is not None:
+                self._connection = store.open_database(self.path, self._clock)
+                if self._connection is None:
+                    return
             while self._write_one_batch():
                 pass
         except Exception:  # the kiosk must keep running whatever happens here

@@ -36,6 +36,9 @@ class HomeScreen(QWidget):
         # Name, welcome and tiles scroll together, so at the largest text on a small
         # screen nothing is squeezed or cut off: it simply scrolls.
         self.tile_scroll = QScrollArea(self)
+        # A viewport made here, not Qt's own: fetching Qt's into Python makes PySide load
+        # every widget class it has (about 12 ms at start-up) to find its type.
+        self.tile_scroll.setViewport(QWidget())
         self.tile_scroll.setWidgetResizable(True)
         self.tile_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.tile_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -8,7 +8,7 @@ decides which screen shows it.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -30,31 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import HOME_ID, Library, Page
-from kiosk.content.rendered import HelpBoxText
-
-if TYPE_CHECKING:
-    from kiosk.content.render import PageRenderer
 from kiosk.content.problems import Severity, errors
+from kiosk.content.rendered import HelpBoxText
 from kiosk.content.source import ContentChoice, ContentOrigin
 from kiosk.session.history import CONTACT, HOME, History
 from kiosk.session.staff import StaffAccess
 from kiosk.settings import SettingsStore
-from kiosk.stats import UsageRecorder
-from kiosk.ui.attract import AttractScreen
-from kiosk.ui.contact_screen import ContactScreen
 from kiosk.ui.crash_guard import CrashGuard
-from kiosk.ui.help_panel import HelpPanel
+from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.home_screen import HomeScreen
 from kiosk.ui.i18n import LANGUAGE_NAMES, SOURCE_LANGUAGE, Translations, tr
 from kiosk.ui.kiosk_guard import KioskGuard
-from kiosk.ui.link_panel import LinkPanel
 from kiosk.ui.nav_bar import NavBar, NavButton
-from kiosk.ui.page_screen import PageScreen
-from kiosk.ui.panel import Panel
-from kiosk.ui.pin_pad import PadMode, PinPad
 from kiosk.ui.read_aloud import ReadAloud
-from kiosk.ui.staff_panel import StaffPanel
-from kiosk.ui.still_reading import StillReading
 from kiosk.ui.theme import (
     HIGH_CONTRAST,
     NORMAL,
@@ -64,10 +52,25 @@ from kiosk.ui.theme import (
     application_style,
     text_factor,
 )
-from kiosk.ui.usage_panel import UsagePanel
+
+if TYPE_CHECKING:
+    from kiosk.content.render import PageRenderer
+    from kiosk.stats import UsageRecorder
+    from kiosk.ui.attract import AttractScreen
+    from kiosk.ui.contact_screen import ContactScreen
+    from kiosk.ui.help_panel import HelpPanel
+    from kiosk.ui.link_panel import LinkPanel
+    from kiosk.ui.page_screen import PageScreen
+    from kiosk.ui.panel import Panel
+    from kiosk.ui.pin_pad import PinPad
+    from kiosk.ui.staff_panel import StaffPanel
+    from kiosk.ui.still_reading import StillReading
+    from kiosk.ui.usage_panel import UsagePanel
 
 log = logging.getLogger(__name__)
 HOLD_SLOP = 24  # px a finger may wander during the hidden press-and-hold
+PANEL_NAMES = ("help_panel", "link_panel", "pin_pad", "staff_panel", "usage_panel",
+               "still_reading")
 
 
 class MainWindow(QMainWindow):
@@ -81,7 +84,11 @@ class MainWindow(QMainWindow):
                  language: str | None = None, size: tuple[int, int] = (1920, 1080),
                  recorder: UsageRecorder | None = None) -> None:
         super().__init__()
-        self.recorder = recorder if recorder is not None else UsageRecorder(None)
+        if recorder is None:
+            from kiosk.stats import UsageRecorder
+
+            recorder = UsageRecorder(None)
+        self.recorder = recorder
         self.resize(*size)
         content = choice.content
         self.setWindowTitle(content.clinic.display_name)
@@ -100,15 +107,14 @@ class MainWindow(QMainWindow):
         self.metrics = Metrics(1.0)
         self._applied_shape: tuple[Metrics, int, int] | None = None
         self._renderers: dict[str, PageRenderer] = {}
-        root = QWidget(self)
+        # Only the home screen and the bar are needed for the first paint; every other
+        # screen and panel is made the first time it is used (see ``_made``).
+        self._made: dict[str, QWidget] = {}
+        self._root = root = QWidget(self)
         root.setObjectName("KioskRoot")
         self.stack = QStackedWidget(root)
         self.home_screen = HomeScreen(self.stack)
-        self.page_screen = PageScreen(content.images.find, self.stack)
-        self.contact_screen = ContactScreen(content.images.find, self.stack)
         self.stack.addWidget(self.home_screen)
-        self.stack.addWidget(self.page_screen)
-        self.stack.addWidget(self.contact_screen)
         self.nav_bar = NavBar(root)
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -121,21 +127,8 @@ class MainWindow(QMainWindow):
         window_layout = self.layout()
         if window_layout is not None:
             window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        self.help_panel = HelpPanel(root, content.clinic)
-        self.link_panel = LinkPanel(root)
-        self.pin_pad = PinPad(root, self.staff_access)
-        self.staff_panel = StaffPanel(root, store, content.languages, self.content_status)
-        self.still_reading = StillReading(root)
-        self.usage_panel = UsagePanel(root, self.recorder, self._page_title)
-        self.attract = AttractScreen(root)
-        self.attract.set_lines([library.home.summary for code in content.languages
-                                if (library := content.libraries[code]).home is not None])
-        self._wire_kiosk(root)
-        self.page_screen.view.external_link_activated.connect(self.link_panel.show_link)
-        self.contact_screen.view.external_link_activated.connect(self.link_panel.show_link)
-        self.contact_screen.view.page_link_activated.connect(self.navigate)
+        self._wire_kiosk()
         self.home_screen.tile_activated.connect(self.navigate)
-        self.page_screen.page_requested.connect(self.navigate)
         self.nav_bar.home_requested.connect(self.go_home)
         self.nav_bar.back_requested.connect(self.go_back)
         self.nav_bar.contact_requested.connect(lambda: self.navigate(CONTACT))
@@ -151,9 +144,176 @@ class MainWindow(QMainWindow):
             self.nav_bar.add_read_aloud(self.read_aloud.button)
             self.screen_shown.connect(self.read_aloud.stop_on_leaving)
         self._retranslate()
-        self._fill_home()
         self._apply_theme(force=True)
+        self._fill_home()  # after the theme, so the tiles are sized once
         self._show_current()
+
+    # --- screens and panels, each made on first use ---------------------------------------
+
+    def _made_widget(self, name: str) -> QWidget | None:
+        return self._made.get(name)
+
+    def _add_screen(self, screen: QWidget) -> None:
+        """Put a new screen in the stack, styled and at the stack's size.
+
+        Its first page is then laid out with the right fonts and width; Qt would do
+        both only later, and lay the page out twice.
+        """
+        self.stack.addWidget(screen)
+        screen.ensurePolished()  # the style sheet's fonts, before any page is laid out
+        screen.setGeometry(self.stack.contentsRect())
+        layout = screen.layout()
+        if layout is not None:
+            layout.activate()
+
+    def _remember(self, name: str, widget: QWidget) -> None:
+        """Keep a newly made screen or panel and bring it up to date."""
+        self._made[name] = widget
+        if self._applied_shape is not None:
+            self._theme_one(name, widget, self.metrics)
+
+    @property
+    def page_screen(self) -> PageScreen:
+        """The screen that shows one page (made on first use)."""
+        made = self._made.get("page_screen")
+        if made is None:
+            from kiosk.ui.page_screen import PageScreen
+
+            screen = PageScreen(self.content.images.find, self.stack)
+            self._add_screen(screen)
+            screen.view.external_link_activated.connect(self._show_link)
+            screen.page_requested.connect(self.navigate)
+            self._remember("page_screen", screen)
+            return screen
+        return cast("PageScreen", made)
+
+    @property
+    def contact_screen(self) -> ContactScreen:
+        """The contact details and QR codes (made on first use)."""
+        made = self._made.get("contact_screen")
+        if made is None:
+            from kiosk.ui.contact_screen import ContactScreen
+
+            screen = ContactScreen(self.content.images.find, self.stack)
+            self._add_screen(screen)
+            screen.view.external_link_activated.connect(self._show_link)
+            screen.view.page_link_activated.connect(self.navigate)
+            self._remember("contact_screen", screen)
+            return screen
+        return cast("ContactScreen", made)
+
+    @property
+    def help_panel(self) -> HelpPanel:
+        """The crisis help panel."""
+        made = self._made.get("help_panel")
+        if made is None:
+            from kiosk.ui.help_panel import HelpPanel
+
+            panel = HelpPanel(self._root, self.content.clinic)
+            panel.language = self.language
+            self._remember_panel("help_panel", panel)
+            return panel
+        return cast("HelpPanel", made)
+
+    @property
+    def link_panel(self) -> LinkPanel:
+        """The panel with a QR code of a tapped web link."""
+        made = self._made.get("link_panel")
+        if made is None:
+            from kiosk.ui.link_panel import LinkPanel
+
+            panel = LinkPanel(self._root)
+            self._remember_panel("link_panel", panel)
+            return panel
+        return cast("LinkPanel", made)
+
+    @property
+    def pin_pad(self) -> PinPad:
+        """The staff PIN pad."""
+        made = self._made.get("pin_pad")
+        if made is None:
+            from kiosk.ui.pin_pad import PinPad
+
+            pad = PinPad(self._root, self.staff_access)
+            pad.accepted.connect(self._open_staff_panel)
+            pad.pin_changed.connect(self._open_staff_panel)
+            self._remember_panel("pin_pad", pad)
+            return pad
+        return cast("PinPad", made)
+
+    @property
+    def staff_panel(self) -> StaffPanel:
+        """The staff panel, behind the PIN."""
+        made = self._made.get("staff_panel")
+        if made is None:
+            from kiosk.ui.staff_panel import StaffPanel
+
+            panel = StaffPanel(self._root, self.store, self.content.languages,
+                               self.content_status)
+            panel.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
+            panel.change_pin_requested.connect(self._change_pin)
+            panel.usage_requested.connect(self._show_usage)
+            panel.exit_requested.connect(self._exit)
+            self._remember_panel("staff_panel", panel)
+            return panel
+        return cast("StaffPanel", made)
+
+    @property
+    def still_reading(self) -> StillReading:
+        """The "Still reading?" countdown before the idle reset."""
+        made = self._made.get("still_reading")
+        if made is None:
+            from kiosk.ui.still_reading import StillReading
+
+            panel = StillReading(self._root)
+            panel.timed_out.connect(self.reset_session)
+            panel.closed.connect(self._restart_idle)
+            self._remember_panel("still_reading", panel)
+            return panel
+        return cast("StillReading", made)
+
+    @property
+    def usage_panel(self) -> UsagePanel:
+        """Staff's page-view charts."""
+        made = self._made.get("usage_panel")
+        if made is None:
+            from kiosk.ui.usage_panel import UsagePanel
+
+            panel = UsagePanel(self._root, self.recorder, self._page_title)
+            self._remember_panel("usage_panel", panel)
+            return panel
+        return cast("UsagePanel", made)
+
+    @property
+    def attract(self) -> AttractScreen:
+        """The attract screen shown after the idle reset."""
+        made = self._made.get("attract")
+        if made is None:
+            from kiosk.ui.attract import AttractScreen
+
+            screen = AttractScreen(self._root)
+            screen.set_lines([library.home.summary for code in self.content.languages
+                              if (library := self.content.libraries[code]).home is not None])
+            screen.dismissed.connect(self._restart_idle)
+            self._remember("attract", screen)
+            return screen
+        return cast("AttractScreen", made)
+
+    def _remember_panel(self, name: str, panel: Panel) -> None:
+        panel.retranslate()
+        self._remember(name, panel)
+        panel.ensurePolished()  # its card is measured (style sheet fonts) before it shows
+
+    def _is_showing(self, name: str) -> bool:
+        """Whether that screen or panel exists and is visible (never makes it)."""
+        made = self._made.get(name)
+        return made is not None and made.isVisible()
+
+    def _show_link(self, url: str, label: str) -> None:
+        self.link_panel.show_link(url, label)
+
+    def _open_staff_panel(self) -> None:
+        self.staff_panel.open_panel()
 
     @property
     def library(self) -> Library:
@@ -186,7 +346,11 @@ class MainWindow(QMainWindow):
         self.help_panel.open_panel()
 
     def panels(self) -> list[Panel]:
-        """Every panel that can open over the screens."""
+        """The panels made so far (a panel never used cannot be open)."""
+        return [cast("Panel", self._made[name]) for name in PANEL_NAMES if name in self._made]
+
+    def all_panels(self) -> list[Panel]:
+        """Every panel that can open over the screens, making any not yet made."""
         return [self.help_panel, self.link_panel, self.pin_pad, self.staff_panel,
                 self.usage_panel, self.still_reading]
 
@@ -197,11 +361,9 @@ class MainWindow(QMainWindow):
 
     # --- kiosk mode, staff access, idle reset -------------------------------------------
 
-    def _wire_kiosk(self, root: QWidget) -> None:
+    def _wire_kiosk(self) -> None:
         self.guard = KioskGuard(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.guard)
+        self._guard_installed = False
         self.guard.activity.connect(self._on_activity)
         self.crash_guard = CrashGuard(self.recover)
         self.crash_guard.install()
@@ -215,17 +377,8 @@ class MainWindow(QMainWindow):
         # A swipe that starts on the name scrolls the home screen: never a held press.
         home_scroller = QScroller.scroller(self.home_screen.tile_scroll.viewport())
         home_scroller.stateChanged.connect(self._scroller_moved)
-        self.pin_pad.accepted.connect(self.staff_panel.open_panel)
-        self.pin_pad.pin_changed.connect(self.staff_panel.open_panel)
-        self.staff_panel.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
-        self.staff_panel.change_pin_requested.connect(self._change_pin)
-        self.staff_panel.usage_requested.connect(self._show_usage)
         self.screen_shown.connect(self._record_view)
         self.session_reset.connect(self.recorder.visit_ended)
-        self.staff_panel.exit_requested.connect(self._exit)
-        self.still_reading.timed_out.connect(self.reset_session)
-        self.still_reading.closed.connect(self._restart_idle)
-        self.attract.dismissed.connect(self._restart_idle)
         self._exit_allowed = False
         self._hold_from = QPoint()
         self._restart_idle()
@@ -257,6 +410,22 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.show()
+        # The application-wide filter goes in after the first paint: the first event it
+        # sees for one of Qt's private objects makes PySide load the Python types of
+        # most Qt classes (about 20 ms), which need not delay the first picture.
+        if not self._guard_installed:
+            AfterFirstPaint(self.home_screen, self._install_guard)
+
+    @property
+    def watching_input(self) -> bool:
+        """Whether the kiosk's rules see every touch and key (from its first paint on)."""
+        return self._guard_installed
+
+    def _install_guard(self) -> None:
+        app = QApplication.instance()
+        if app is not None and not self._guard_installed and not self._exit_allowed:
+            app.installEventFilter(self.guard)
+            self._guard_installed = True
 
     def set_kiosk_mode(self, on: bool) -> None:
         """Switch kiosk mode and remember it across restarts."""
@@ -311,10 +480,14 @@ class MainWindow(QMainWindow):
     def open_staff_access(self) -> None:
         """The hidden gesture was held: ask for the PIN."""
         self.close_panels()
+        from kiosk.ui.pin_pad import PadMode
+
         self.pin_pad.open_for(PadMode.ENTER)
 
     def _change_pin(self) -> None:
         self.staff_panel.close_panel()
+        from kiosk.ui.pin_pad import PadMode
+
         self.pin_pad.open_for(PadMode.NEW)
 
     def _exit(self) -> None:
@@ -328,8 +501,9 @@ class MainWindow(QMainWindow):
         self._exit_allowed = True
         self.guard.locked = False
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self._guard_installed:
             app.removeEventFilter(self.guard)
+            self._guard_installed = False
         self.close()
         self.recorder.close()
 
@@ -342,8 +516,7 @@ class MainWindow(QMainWindow):
         return page.title if page is not None else page_id
 
     def _staff_busy(self) -> bool:
-        return any(panel.isVisible() for panel in (self.pin_pad, self.staff_panel,
-                                                   self.usage_panel))
+        return any(self._is_showing(name) for name in ("pin_pad", "staff_panel", "usage_panel"))
 
     def _record_view(self, screen_id: str) -> None:
         """Anonymous count of what patients read: page id, language, date and hour only."""
@@ -351,17 +524,19 @@ class MainWindow(QMainWindow):
             self.recorder.page_viewed(screen_id, self.language)
 
     def _on_activity(self) -> None:
-        self.staff_panel.touched()
-        if not self._staff_busy() and not self.attract.isVisible():
+        if "staff_panel" in self._made:
+            self.staff_panel.touched()
+        attract_showing = self._is_showing("attract")
+        if not self._staff_busy() and not attract_showing:
             self.recorder.touched(self.language)
-        if not self.still_reading.isVisible() and not self.attract.isVisible():
+        if not self._is_showing("still_reading") and not attract_showing:
             self._restart_idle()
 
     def _restart_idle(self) -> None:
         self.idle_timer.start(self.settings.idle_timeout_s * 1000)
 
     def _on_idle(self) -> None:
-        if self.attract.isVisible() or self.still_reading.isVisible():
+        if self._is_showing("attract") or self._is_showing("still_reading"):
             return
         self.still_reading.start(self.settings.warning_s)
 
@@ -369,8 +544,10 @@ class MainWindow(QMainWindow):
         """Forget the last patient: home, defaults, every panel closed, then attract."""
         self.close_panels()
         self.history.clear()
-        self.page_screen.view.verticalScrollBar().setValue(0)
-        self.contact_screen.view.verticalScrollBar().setValue(0)
+        for name in ("page_screen", "contact_screen"):
+            if name in self._made:
+                cast("PageScreen | ContactScreen", self._made[name]).view \
+                    .verticalScrollBar().setValue(0)
         self.text_step = self.settings.default_text_step
         self.high_contrast = self.settings.high_contrast
         self.palette_ = HIGH_CONTRAST if self.high_contrast else NORMAL
@@ -506,8 +683,9 @@ class MainWindow(QMainWindow):
             return
         self.language = code
         self.translations.use(code)
-        self.page_screen.view.invalidate()
-        self.contact_screen.view.invalidate()
+        for name in ("page_screen", "contact_screen"):
+            if name in self._made:
+                cast("PageScreen | ContactScreen", self._made[name]).view.invalidate()
         self._retranslate()
         self._fill_home()
         self._apply_theme(force=True)
@@ -519,7 +697,8 @@ class MainWindow(QMainWindow):
         if len(languages) > 1 and self.language in languages:
             following = languages[(languages.index(self.language) + 1) % len(languages)]
             other = LANGUAGE_NAMES.get(following, following)
-        self.help_panel.language = self.language
+        if "help_panel" in self._made:
+            self.help_panel.language = self.language
         self.nav_bar.retranslate(other)
         self.home_screen.retranslate(other)
         for panel in self.panels():
@@ -562,6 +741,20 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         self._apply_theme()
 
+    def _theme_one(self, name: str, widget: QWidget, metrics: Metrics) -> None:
+        """Bring one made-on-demand screen or panel to the current colours and sizes."""
+        if name == "page_screen":
+            self.page_screen.apply_theme(self.palette_, metrics, self.width())
+        elif name == "contact_screen":
+            self.contact_screen.apply_theme(self.palette_, metrics, self.width(),
+                                            self.height())
+        elif name == "attract":
+            self.attract.apply_theme(self.palette_, metrics)
+        else:
+            cast("Panel", widget).apply_metrics(metrics)
+            if name == "usage_panel":
+                self.usage_panel.apply_theme(self.palette_, metrics)
+
     def _apply_theme(self, force: bool = False, palette: Palette | None = None) -> None:
         metrics = Metrics.for_size(self.width(), self.height(), text_factor(self.text_step))
         if palette is not None:
@@ -575,16 +768,12 @@ class MainWindow(QMainWindow):
         for button in self.findChildren(NavButton):
             button.apply_palette(self.palette_)
         self.home_screen.apply_theme(self.palette_, metrics)
-        self.page_screen.apply_theme(self.palette_, metrics, self.width())
         self.nav_bar.apply_metrics(metrics, self.width())
         self.nav_bar.contrast_button.setChecked(self.high_contrast)
         self.nav_bar.smaller_button.setEnabled(self.text_step > 0)
         self.nav_bar.larger_button.setEnabled(self.text_step < len(TEXT_STEPS) - 1)
-        self.contact_screen.apply_theme(self.palette_, metrics, self.width(), self.height())
-        for panel in self.panels():
-            panel.apply_metrics(metrics)
-        self.attract.apply_theme(self.palette_, metrics)
-        self.usage_panel.apply_theme(self.palette_, metrics)
+        for name, widget in self._made.items():
+            self._theme_one(name, widget, metrics)
         if self.history.current == CONTACT:
             self._show_contact()
         elif self.history.current != HOME:

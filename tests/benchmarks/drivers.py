@@ -3,8 +3,6 @@
 ``python -m tests.benchmarks.drivers MODE ...`` builds the kiosk's window exactly as
 ``kiosk.app.run`` does (logging, ``application()``, ``build_window``, ``present``) and:
 
-* ``app-start``: reports the wall-clock time when the home screen's first paint has
-  finished, and the memory then, and quits;
 * ``app-taps``: taps every home tile, sub-topic tile and internal link (and Back, Home
   and Contact to move on) until ``--taps`` taps, timing each from the click to the end
   of the paint of the screen it leads to;
@@ -59,15 +57,13 @@ CONTACT = "contact"
 # --- the kiosk, started as kiosk.app.run starts it -------------------------------------
 
 
-def start_kiosk(data_dir: Path, content: Path | None = None) -> tuple[QApplication, MainWindow]:
+def start_kiosk(data_dir: Path) -> tuple[QApplication, MainWindow]:
     """Parse a command line and build the window as ``tigoni-kiosk`` does; not yet shown."""
     from kiosk.app import Options, application, build_window
     from kiosk.cli import get_argparser
     from kiosk.logs import setup_logging
 
     argv = ["--data-dir", str(data_dir), "--size", f"{SIZE[0]}x{SIZE[1]}"]
-    if content is not None:
-        argv += ["--content", str(content)]
     args = get_argparser().parse_args(argv)
     setup_logging(args.data_dir)
     app = application()
@@ -76,24 +72,6 @@ def start_kiosk(data_dir: Path, content: Path | None = None) -> tuple[QApplicati
     )
     window.exit_requested.connect(app.quit)
     return app, window
-
-
-def app_start(args: argparse.Namespace) -> int:
-    """Start, report after the home screen's first paint, quit."""
-    app, window = start_kiosk(args.data_dir, args.content)
-
-    def painted(_now: float) -> None:
-        emit({"paint_time": time.time(), "rss_mb": rss_mb(),
-              "pages": sum(len(lib.pages) for lib in window.content.libraries.values())})
-        app.quit()
-
-    watch = PaintWatch(painted)
-    watch.watch(window.home_screen)
-    watch.arm()
-    window.present(False)
-    code = app.exec()
-    window.shutdown()
-    return code
 
 
 def after_first_paint(window: QWidget, watched: QWidget, then: Callable[[], None],
@@ -617,8 +595,6 @@ def parser() -> argparse.ArgumentParser:
     """The drivers' command line."""
     main = argparse.ArgumentParser(prog="python -m tests.benchmarks.drivers")
     modes = main.add_subparsers(dest="mode", required=True)
-    start = modes.add_parser("app-start")
-    start.add_argument("--content", type=Path)
     taps = modes.add_parser("app-taps")
     taps.add_argument("--taps", type=int, default=300)
     idle = modes.add_parser("app-idle")
@@ -628,7 +604,7 @@ def parser() -> argparse.ArgumentParser:
     soak.add_argument("--steps", type=int, default=5000)
     soak.add_argument("--seed", type=int, default=8)
     soak.add_argument("--checkpoints", type=int, default=5)
-    for sub in (start, taps, idle, soak):
+    for sub in (taps, idle, soak):
         sub.add_argument("--data-dir", type=Path, required=True)
     switch = modes.add_parser("bare-switch")
     switch.add_argument("--taps", type=int, default=300)
@@ -640,7 +616,6 @@ def parser() -> argparse.ArgumentParser:
 
 
 MODES: dict[str, Callable[[argparse.Namespace], int]] = {
-    "app-start": app_start,
     "app-taps": app_taps,
     "app-idle": app_idle,
     "app-soak": app_soak,

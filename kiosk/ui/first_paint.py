@@ -1,0 +1,31 @@
+"""Run something once a widget has been painted for the first time.
+
+Work that the first picture does not need (the application-wide event filter, the
+start-up benchmark's report) waits for it, so the kiosk shows its home screen sooner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+
+class AfterFirstPaint(QObject):
+    """Calls ``then`` right after the paint pass in which ``watched`` first painted.
+
+    It watches ``watched``'s events until its first ``Paint``, then removes itself; the
+    call comes from a zero timer, so the whole paint pass has finished by then.
+    """
+
+    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._then = then
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
