@@ -100,7 +100,8 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
     if options.kiosk and not store.settings.kiosk_mode:
         store.settings.kiosk_mode = True
         store.save()
-    choice = choose_content(options.content_dir, options.data_dir)
+    # Pages are read as they are first shown; self-test reads them all (library.pages).
+    choice = choose_content(options.content_dir, options.data_dir, lazy=True)
     recorder = UsageRecorder(options.data_dir if options.record_usage else None)
     window = MainWindow(choice, store, options.language, options.size or (1920, 1080),
                         recorder)
