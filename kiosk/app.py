@@ -97,7 +97,8 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
     if options.kiosk and not store.settings.kiosk_mode:
         store.settings.kiosk_mode = True
         store.save()
-    choice = choose_content(options.content_dir, options.data_dir)
+    # Pages are read as they are first shown; self-test reads them all (library.pages).
+    choice = choose_content(options.content_dir, options.data_dir, lazy=True)
     from kiosk.stats import UsageRecorder
 
     # The database is checked and opened on the writer thread, beside the first paint.

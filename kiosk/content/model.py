@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 HOME_ID = "home"
@@ -32,13 +32,21 @@ class Page:
         return parent or None
 
 
-@dataclass
 class Library:
     """Every page of one language, indexed by id, with its section tree."""
 
-    language: str
-    root: Path
-    pages: dict[str, Page] = field(default_factory=dict)
+    def __init__(self, language: str, root: Path, pages: dict[str, Page] | None = None) -> None:
+        self.language = language
+        self.root = root
+        self._pages: dict[str, Page] = pages if pages is not None else {}
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.language!r}, {self.root!r})"
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        """Every page by id, in the order of their files' paths."""
+        return self._pages
 
     def get(self, page_id: str) -> Page | None:
         """The page called ``page_id``, if there is one."""
@@ -60,7 +68,7 @@ class Library:
     @property
     def home(self) -> Page | None:
         """The welcome page whose body is the home screen's welcome line."""
-        return self.pages.get(HOME_ID)
+        return self.get(HOME_ID)
 
     def _effective_parent(self, page: Page) -> str | None:
         parent = page.parent_id

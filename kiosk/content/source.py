@@ -3,6 +3,10 @@
 IT updates content without rebuilding by placing a ``content`` folder in the data
 folder.  It replaces the bundled content only when it has no errors; otherwise the
 bundled content is shown and the problems are logged (and shown to staff).
+
+Updated content is always read and checked whole before it is accepted.  The running
+kiosk (``lazy``) reads given or bundled content a section at a time, so start-up does
+not grow with the number of pages; ``check`` reads everything.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 from kiosk import resources
+from kiosk.content.lazy import open_content
 from kiosk.content.loader import Content, load_content
 from kiosk.content.problems import Problem, errors
 
@@ -38,11 +43,16 @@ class ContentChoice:
     rejected_update: list[Problem] = field(default_factory=list)
 
 
-def choose_content(given: Path | None, data_dir: Path | None) -> ContentChoice:
-    """Load the content the kiosk should show."""
+def choose_content(given: Path | None, data_dir: Path | None,
+                   lazy: bool = False) -> ContentChoice:
+    """Load the content the kiosk should show; ``lazy``: given or bundled pages as needed."""
     assets = resources.assets_dir()
+
+    def shown(root: Path) -> Content:
+        return open_content(root, assets) if lazy else load_content(root, assets)
+
     if given is not None:
-        return ContentChoice(load_content(given, assets), ContentOrigin.GIVEN)
+        return ContentChoice(shown(given), ContentOrigin.GIVEN)
     if data_dir is not None:
         updated_dir = data_dir / UPDATED_CONTENT_DIR
         if updated_dir.is_dir():
@@ -57,7 +67,6 @@ def choose_content(given: Path | None, data_dir: Path | None) -> ContentChoice:
             )
             for problem in refused:
                 log.warning("%s", problem.format())
-            bundled = load_content(resources.bundled_content_dir(), assets)
+            bundled = shown(resources.bundled_content_dir())
             return ContentChoice(bundled, ContentOrigin.BUNDLED, refused)
-    return ContentChoice(load_content(resources.bundled_content_dir(), assets),
-                         ContentOrigin.BUNDLED)
+    return ContentChoice(shown(resources.bundled_content_dir()), ContentOrigin.BUNDLED)

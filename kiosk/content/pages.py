@@ -1,0 +1,333 @@
+"""Reading one page and checking everything ``tigoni-kiosk check`` reports about it.
+
+A page is left out when showing it would stall the kiosk: Markdown's conversion and
+Qt's layout both slow down much faster than a page grows, so size, links, list items,
+nesting and word length are capped far above anything a real page needs (the largest
+real page is about 1.5 KB, with 8 links, lists one level deep and no word over 20
+letters).  ``PageReader`` applies all of it to each page it reads, whether the whole
+content is loaded at once (``check``) or a section at a time (the running kiosk).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content import frontmatter
+from kiosk.content.images import ImageFinder, is_inside_reference, looks_like_image, stays_inside
+from kiosk.content.links import LinkKind, classify, page_target
+from kiosk.content.model import Page
+from kiosk.content.problems import Problem, Severity
+
+# Measured on a desktop PC: a 90 KB page of emphasis took 7 s to convert, 4,000 unmatched
+# '[' 12 s, 9,000 nested list items 1 s, 1,000 list markers on one line crashed Markdown
+# (too deep), and one 99,000-letter word took Qt 43 s to lay out.  Within these limits
+# the slowest page found converts and shows in about 0.5 s.
+MAX_PAGE_BYTES = 20_000
+MAX_PAGE_LINES = 1_500
+MAX_LINKS = 50
+MAX_LIST_ITEMS = 1_000
+MAX_NESTING = 10
+MAX_WORD = 1_000
+INDEX_NAME = "index"
+_LINK = re.compile(
+    r"(!?)\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
+_RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^>]*>")
+_CONTAINER_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]+\]:[ \t]*<?([^\s>]+)>?")
+_RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """``path`` as the content editor sees it: relative to the content folder."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def page_id(folder: Path, path: Path) -> str:
+    """The id of the page in ``path``: ``conditions/index.md`` -> ``conditions``."""
+    relative = path.relative_to(folder).with_suffix("")
+    parts = list(relative.parts)
+    if parts[-1].lower() == INDEX_NAME and len(parts) > 1:
+        parts.pop()
+    return "/".join(parts).lower()
+
+
+def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+    except OSError as error:
+        return None, [Problem(path, None, f"file cannot be read: {error.strerror}")]
+    if len(data) > MAX_PAGE_BYTES:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            size = len(data)
+        message = (
+            f"page is too large ({_size_words(size)}; the limit is "
+            f"{_size_words(MAX_PAGE_BYTES)}), so it is left out; split it into smaller pages"
+        )
+        return None, [Problem(path, None, message)]
+    if not data.strip():
+        return None, [Problem(path, None, "file is empty")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(path, None, "file is saved as UTF-16 text; save it as UTF-8")]
+    if b"\x00" in data:
+        return None, [Problem(path, None, "file is not text (it looks like a binary file)")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [Problem(path, line, "file is not UTF-8 text; save it as UTF-8")]
+    if text.count("\n") > MAX_PAGE_LINES:
+        message = f"page is too long (over {MAX_PAGE_LINES} lines), so it is left out"
+        return None, [Problem(path, None, message)]
+    return text.lstrip("\ufeff"), []
+
+
+def _size_words(size: int) -> str:
+    """``5_242_880`` -> ``5.2 MB``; ``40_000`` -> ``40 KB`` (rounded up)."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{-(-size // 1000)} KB"
+
+
+def _too_slow_to_show(path: Path, text: str) -> Problem | None:
+    """The first thing that would stall the screen for seconds when the page is shown."""
+    links = items = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        word = _LONG_WORD.search(_LINK_TARGET.sub("]", line))
+        if word is not None:
+            return Problem(path, number, f"a word is {len(word.group(0)):,} characters long "
+                                         f"with no space (the limit is {MAX_WORD:,}), so the "
+                                         "page is left out")
+        depth, markers = _nesting(line)
+        if depth > MAX_NESTING:
+            return Problem(path, number, f"lists or quotes are nested {depth:,} levels deep "
+                                         f"(the limit is {MAX_NESTING}), so the page is left out")
+        items += markers
+        if items > MAX_LIST_ITEMS:
+            return Problem(path, number, f"page has more than {MAX_LIST_ITEMS:,} list items "
+                                         "and quotes, so it is left out; split it into smaller "
+                                         "pages")
+        links += line.count("[")
+        if links > MAX_LINKS:
+            return Problem(path, number, f"page has more than {MAX_LINKS} links and pictures "
+                                         "('[' signs), so it is left out; split it into "
+                                         "smaller pages")
+    return None
+
+
+def _nesting(line: str) -> tuple[int, int]:
+    """A line's nesting depth and the list items and quotes it starts.
+
+    The depth is its markers (``>``, ``-``, ``1.``...) plus its indent in steps of 4.
+    """
+    expanded = line.expandtabs(4)
+    if _RULE.match(expanded):
+        return 0, 0
+    markers, position = 0, 0
+    while (marker := _CONTAINER_MARKER.match(expanded, position)) is not None:
+        markers += 1
+        position = marker.end()
+    if markers == 0:
+        return 0, 0
+    return markers + (len(expanded) - len(expanded.lstrip(" "))) // 4, markers
+
+
+def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
+    text, problems = _read_text(path)
+    if text is None:
+        return None, problems
+    too_slow = _too_slow_to_show(path, text)
+    if too_slow is not None:
+        return None, [too_slow]
+    header = frontmatter.parse(text)
+    problems.extend(Problem(path, line, message) for line, message in header.problems)
+    values = header.values
+    title = values.get("title", "")
+    if not title:
+        line = header.lines.get("title", 1)
+        problems.append(Problem(path, line, "page has no title (add 'title: ...' to the header)"))
+        return None, problems
+    if not header.body.strip():
+        problems.append(Problem(path, header.body_first_line, "page has no text"))
+        return None, problems
+    order = 1000
+    if "order" in values:
+        try:
+            order = int(values["order"])
+        except ValueError:
+            problems.append(
+                Problem(path, header.lines["order"], f"order must be a whole number, "
+                        f"not {values['order']!r}")
+            )
+    page = Page(
+        id=page_id,
+        title=title,
+        body=header.body,
+        source=path,
+        body_first_line=header.body_first_line,
+        order=order,
+        summary=values.get("summary", ""),
+        icon=values.get("icon", ""),
+        help_box=values.get("help_box", "").lower() in {"yes", "true"},
+        reviewed_on=values.get("reviewed_on", ""),
+        reviewed_by=values.get("reviewed_by", ""),
+        translation_review=values.get("translation_review", ""),
+    )
+    if not page.reviewed_on or not page.reviewed_by:
+        problems.append(
+            Problem(path, None, "not yet reviewed by the clinic (reviewed_on, reviewed_by)",
+                    Severity.WARNING)
+        )
+    return page, problems
+
+
+def _check_icon(page: Page, icons: Path | None) -> list[Problem]:
+    if not page.icon or icons is None:
+        return []
+    if re.fullmatch(r"[a-z0-9-]+", page.icon) and (icons / f"{page.icon}.svg").is_file():
+        return []
+    return [Problem(page.source, None, f"icon '{page.icon}' does not exist in assets/icons")]
+
+
+def _body_lines(page: Page) -> Iterable[tuple[int, str]]:
+    in_code = False
+    for offset, line in enumerate(page.body.splitlines()):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if not in_code:
+            yield page.body_first_line + offset, line
+
+
+def _check_body(
+    page: Page, images: ImageFinder, links: list[tuple[Page, int, str]]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for line_number, line in _body_lines(page):
+        for match in _RAW_HTML.finditer(line):
+            problems.append(
+                Problem(page.source, line_number,
+                        f"raw HTML is not allowed ({match.group(0)[:40]}); it is shown as text")
+            )
+        for match in _LINK.finditer(line):
+            is_image, label, href = match.group(1) == "!", match.group(2), match.group(3)
+            if is_image:
+                problems.extend(_check_image(page, line_number, label, href, images))
+                continue
+            kind = classify(href)
+            if kind is LinkKind.PAGE:
+                links.append((page, line_number, href))
+            elif kind is LinkKind.REFUSED:
+                problems.append(
+                    Problem(page.source, line_number,
+                            f"link '{href[:60]}' is not allowed: use page:ID or an https:// "
+                            "address; it will do nothing when tapped")
+                )
+        definition = _REFERENCE.match(line)
+        if definition is not None:
+            problems.extend(_check_reference(page, line_number, definition.group(1), images,
+                                             links))
+    return problems
+
+
+def _check_reference(
+    page: Page, line: int, href: str, images: ImageFinder, links: list[tuple[Page, int, str]]
+) -> list[Problem]:
+    """Check a reference definition, ``[label]: target``.
+
+    ``[text][label]`` links and ``![alt][label]`` pictures both use it, so its target may
+    be a page, a web address or a picture file; anything else is refused, as inline.
+    """
+    kind = classify(href)
+    if kind is LinkKind.PAGE:
+        links.append((page, line, href))
+    elif kind is LinkKind.REFUSED and not is_inside_reference(href):
+        return [Problem(page.source, line,
+                        f"link '{href[:60]}' is not allowed: use page:ID, an https:// address "
+                        "or a picture in the content folder; it will do nothing")]
+    elif kind is LinkKind.REFUSED and images.locate(href) is None:
+        return [Problem(page.source, line, f"image '{href}' does not exist")]
+    return []
+
+
+def _check_image(
+    page: Page, line: int, alt: str, reference: str, images: ImageFinder
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if not alt.strip():
+        problems.append(Problem(page.source, line, f"image '{reference}' has no alt text"))
+    if not is_inside_reference(reference):
+        problems.append(Problem(page.source, line, f"image '{reference[:60]}' is not allowed: "
+                                                   "pictures must be files in the content "
+                                                   "folder, named without '..', '/' at the "
+                                                   "start or a web address"))
+        return problems
+    found = images.locate(reference)
+    if found is None and images.leads_outside(reference):
+        problems.append(Problem(page.source, line, f"image '{reference}' is a link to a file "
+                                                   "outside the content folder, so it is not "
+                                                   "shown"))
+    elif found is None:
+        problems.append(Problem(page.source, line, f"image '{reference}' does not exist"))
+    elif not looks_like_image(found):
+        problems.append(Problem(page.source, line, f"image '{reference}' is not a valid image"))
+    return problems
+
+
+Link = tuple[Page, int, str]
+"""A ``page:`` link: the page it is on, its line and its target as written."""
+
+
+@dataclass
+class PageReader:
+    """Reads the pages of one language into ``pages``, with the problems each has.
+
+    The first good page read for an id is kept; a later one with the same id is left out.
+    Links to other pages are collected in ``links``: whether their target exists can only
+    be told once the target's section has been read.
+    """
+
+    content_root: Path
+    images: ImageFinder
+    icons: Path | None = None
+    pages: dict[str, Page] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+
+    def read(self, path: Path, page_id: str) -> list[Problem]:
+        """Read and check the page in ``path``, keeping it if it can be shown."""
+        if not stays_inside(path, self.content_root):
+            return [Problem(path, None, "page is a link to a file outside the content "
+                                        "folder, so it is left out")]
+        page, problems = _load_page(path, page_id)
+        if page is None:
+            return problems
+        if page_id in self.pages:
+            other = _shown_path(self.pages[page_id].source, self.content_root)
+            problems.append(
+                Problem(path, None, f"two pages have the same id '{page_id}' (also {other}), "
+                                    "so this one is left out")
+            )
+            return problems
+        self.pages[page_id] = page
+        problems.extend(_check_icon(page, self.icons))
+        problems.extend(_check_body(page, self.images, self.links))
+        return problems
+
+
+def broken_link(link: Link, pages: dict[str, Page]) -> Problem | None:
+    """The problem with a ``page:`` link whose target is not among ``pages``."""
+    page, line, href = link
+    if page_target(href) in pages:
+        return None
+    return Problem(page.source, line, f"link to a page that does not exist: '{href}'")

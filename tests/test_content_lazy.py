@@ -1,0 +1,163 @@
+"""The running kiosk reads a section's pages when first shown (issue #8), with the answers
+and the checks of loading everything at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk import resources
+from kiosk.cli import main
+from kiosk.content.lazy import LazyLibrary, open_content
+from kiosk.content.loader import Content, load_content
+from kiosk.content.problems import errors
+from kiosk.content.source import UPDATED_CONTENT_DIR, ContentOrigin, choose_content
+from kiosk.ui.main_window import MainWindow
+from tests.benchmarks.content import multiply_content
+from tests.conftest import WindowFactory
+from tests.helpers import tap, tile_titled, visible_tiles
+
+CONDITIONS = "Conditions it may help"
+TOO_LONG_WORD = "x" * 2_000
+
+
+def page(title: str, body: str = "Some text.", extra: str = "") -> str:
+    return (f"---\ntitle: {title}\nreviewed_on: 2024-05-01\nreviewed_by: Dr A\n{extra}---\n"
+            f"{body}\n")
+
+
+def write(root: Path, relative: str, text: str) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def lazy_english(content: Content) -> LazyLibrary:
+    library = content.libraries["en"]
+    assert isinstance(library, LazyLibrary)
+    return library
+
+
+@pytest.fixture
+def odd_content(content_copy: Path) -> Path:
+    """The bundled content plus every folder shape that decides where a page belongs."""
+    en = content_copy / "en"
+    write(en, "loose/alpha.md", page("Alpha", "[beta](page:loose/beta) [gone](page:nowhere/x)"))
+    write(en, "loose/beta.md", page("Beta"))  # no index.md: both are home tiles
+    write(en, "conditions/extra/deeper/gamma.md", page("Gamma", "[x](page:conditions/none)"))
+    write(en, "conditions/extra/delta.md", page("Delta", extra="order: 1\n"))
+    write(en, "bad/index.md", "no header\n")  # left out, so its pages move up
+    write(en, "bad/inner.md", page("Inner"))
+    write(en, "bad/sub/index.md", page("Sub"))
+    write(en, "bad/sub/leaf.md", page("Leaf"))
+    write(en, "Case/one.md", page("One (upper-case folder)"))
+    write(en, "case/one.md", page("One (lower-case folder)"))
+    write(en, "case.md", page("Case file"))
+    write(en, "case/index.md", page("Case index"))
+    write(en, "ties/index.md", page("Ties"))
+    for name in ("x", "y", "z"):
+        write(en, f"ties/{name}.md", page("Same"))
+    write(en, "conditions/broken.md", page("Broken", TOO_LONG_WORD))
+    (en / "linked.md").symlink_to(en / "safety.md")
+    return content_copy
+
+
+def test_lazy_answers_match_loading_everything(odd_content: Path) -> None:
+    assets = resources.assets_dir()
+    eager = load_content(odd_content, assets)
+    for code, library in eager.libraries.items():
+        asked: list[str | None] = [None, *library.pages, "loose", "bad", "nowhere", "Case"]
+        for page_id in asked:
+            fresh = open_content(odd_content, assets).libraries[code]
+            assert [p.id for p in fresh.children(page_id)] == \
+                [p.id for p in library.children(page_id)], page_id
+            if page_id is not None:
+                assert open_content(odd_content, assets).libraries[code].get(page_id) == \
+                    library.get(page_id)
+        fresh = open_content(odd_content, assets).libraries[code]
+        assert fresh.sections() == library.sections()
+        assert fresh.home == library.home
+        assert list(fresh.pages.items()) == list(library.pages.items())
+    lazy = open_content(odd_content, assets)
+    for library in lazy.libraries.values():
+        assert len(library.pages) > 0
+    assert sorted(p.format() for p in lazy.problems) == \
+        sorted(p.format() for p in eager.problems)
+
+
+def test_start_reads_only_the_top_level_and_a_section_on_first_visit(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    english = lazy_english(window.content)
+    assert english.loaded_sections == {None}
+    assert not english.complete
+    tap(qtbot, tile_titled(window, CONDITIONS))
+    qtbot.waitUntil(lambda: window.current_screen == "conditions")
+    assert "conditions" in english.loaded_sections
+    assert "how-it-is-given" not in english.loaded_sections
+    assert [p.id for p in english.children("conditions")] == [
+        p.id for p in load_content(resources.bundled_content_dir()).libraries["en"]
+        .children("conditions")]
+
+
+def test_bad_page_in_a_section_is_found_when_the_section_is_shown(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    write(content_copy / "en", "conditions/broken.md", page("Broken", TOO_LONG_WORD))
+    window = make_window(content=content_copy)
+    assert errors(window.content.problems) == []
+    assert window.content_status().startswith("Showing bundled content: 0 problems")
+    with caplog.at_level(logging.WARNING, logger="kiosk.content.lazy"):
+        tap(qtbot, tile_titled(window, CONDITIONS))
+        qtbot.waitUntil(lambda: window.current_screen == "conditions")
+    found = [p.format() for p in errors(window.content.problems)]
+    assert len(found) == 1
+    assert "conditions/broken.md:6: a word is 2,000 characters long" in found[0]
+    assert "is left out" in found[0]
+    assert any("conditions/broken.md" in record.getMessage() for record in caplog.records)
+    assert "1 problems" in window.content_status()
+    shown = [child.id for child in window.library.children("conditions")]
+    assert "conditions/broken" not in shown
+    assert "conditions/depression" in shown
+
+
+def test_hundred_times_the_pages_start_with_the_same_home_tiles(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    bigger = multiply_content(resources.bundled_content_dir(), tmp_path / "big", 100)
+    window = make_window(content=bigger)
+    titles = [tile.title for tile in visible_tiles(window)]
+    assert titles == [p.title for p in load_content(resources.bundled_content_dir())
+                      .libraries["en"].sections()]
+    assert lazy_english(window.content).loaded_sections == {None}
+
+
+def test_updated_content_is_still_checked_whole_before_it_is_shown(
+    data_dir: Path, content_copy: Path
+) -> None:
+    write(content_copy / "en", "conditions/broken.md", page("Broken", TOO_LONG_WORD))
+    content_copy.rename(data_dir / UPDATED_CONTENT_DIR)
+    choice = choose_content(None, data_dir, lazy=True)
+    assert choice.origin is ContentOrigin.BUNDLED
+    assert any("conditions/broken.md" in p.format() for p in choice.rejected_update)
+
+
+def test_check_and_self_test_read_every_page(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, content_copy: Path
+) -> None:
+    write(content_copy / "en", "how-it-is-given/deep/broken.md", page("Broken", TOO_LONG_WORD))
+    assert main(["check", "--content", str(content_copy)]) == 1
+    assert "how-it-is-given/deep/broken.md:6" in capsys.readouterr().out
+    assert main(["--data-dir", str(data_dir), "self-test", "--content", str(content_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "how-it-is-given/deep/broken.md:6" in out
+
+
+def test_window_library_is_lazy(window: MainWindow) -> None:
+    assert isinstance(window.library, LazyLibrary)
