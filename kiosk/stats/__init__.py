@@ -58,9 +58,35 @@ with ``--since`` parsed by ``type=parse_day``; exit 1 if it raises ``OSError`` o
 needs write access to its ``-shm`` file.
 """
 
-from kiosk.stats.recorder import UsageRecorder
-from kiosk.stats.report import CSV_HEADER, UsageReport, parse_day
-from kiosk.stats.store import DATABASE_FILE, RETENTION_DAYS
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.stats.common import DATABASE_FILE
+    from kiosk.stats.recorder import UsageRecorder
+    from kiosk.stats.report import CSV_HEADER, UsageReport, parse_day
+    from kiosk.stats.store import RETENTION_DAYS
+
+# Each name loads its module on first use, so the kiosk's start-up loads the recorder
+# without SQLite (see ``kiosk.stats.recorder``).
+_HOMES = {
+    "UsageRecorder": "kiosk.stats.recorder",
+    "CSV_HEADER": "kiosk.stats.report",
+    "UsageReport": "kiosk.stats.report",
+    "parse_day": "kiosk.stats.report",
+    "DATABASE_FILE": "kiosk.stats.common",
+    "RETENTION_DAYS": "kiosk.stats.store",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'kiosk.stats' has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)
+
 
 __all__ = [
     "CSV_HEADER",

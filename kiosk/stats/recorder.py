@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import logging
 import queue
-import sqlite3
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from kiosk.stats import store
-from kiosk.stats.report import UsageReport
-from kiosk.stats.store import Clock
+from kiosk.stats.common import Clock, database_path
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from kiosk.stats.report import UsageReport
+
+# SQLite and ``kiosk.stats.store`` are imported where they are used: on the writer
+# thread, or by ``report()``.  Loading them before the first paint costs about 8 ms.
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +83,7 @@ class UsageRecorder:
 
     def __init__(self, data_dir: Path | None, *, clock: Clock = datetime.now,
                  flush_interval: float = FLUSH_INTERVAL_S, open_now: bool = True) -> None:
-        self.path = store.database_path(data_dir) if data_dir is not None else None
+        self.path = database_path(data_dir) if data_dir is not None else None
         self.flush_interval = flush_interval
         self.committed_views = 0
         self._clock = clock
@@ -94,6 +99,8 @@ class UsageRecorder:
         if self.path is None:
             return
         if open_now:
+            from kiosk.stats import store
+
             self._connection = store.open_database(self.path, clock)
             if self._connection is None:
                 return
@@ -156,6 +163,8 @@ class UsageRecorder:
 
     def report(self, timeout: float = WAIT_S) -> UsageReport:
         """Commit what is queued, then queries over the same database."""
+        from kiosk.stats.report import UsageReport
+
         self.flush(timeout)
         return UsageReport(self.path.parent if self.path else None, clock=self._clock)
 
@@ -169,6 +178,8 @@ class UsageRecorder:
     # --- the writer thread ---------------------------------------------------------------
 
     def _run(self) -> None:
+        from kiosk.stats import store
+
         try:
             if self._connection is None and self.path is not None:
                 self._connection = store.open_database(self.path, self._clock)
@@ -228,6 +239,8 @@ class UsageRecorder:
 
     def _write(self, events: list[Event]) -> bool:
         """One transaction for the batch; on failure log once, drop it and carry on."""
+        import sqlite3
+
         if self._connection is None:
             return False
         try:
@@ -243,6 +256,8 @@ class UsageRecorder:
         return True
 
     def _commit(self, connection: sqlite3.Connection, events: list[Event]) -> int:
+        from kiosk.stats import store
+
         views = 0
         with store.transaction(connection):
             today = self._clock().date()
@@ -254,6 +269,8 @@ class UsageRecorder:
         return views
 
     def _apply(self, connection: sqlite3.Connection, event: Event) -> int:
+        from kiosk.stats import store
+
         if isinstance(event, PageView):
             visit_id = self._visit[0] if self._visit else None
             store.insert_view(connection, event.at, event.page_id, event.language, visit_id)
@@ -268,6 +285,8 @@ class UsageRecorder:
         return 0
 
     def _on_failure(self, error: sqlite3.Error, count: int) -> None:
+        from kiosk.stats import store
+
         if not self._failing:
             log.warning("usage statistics: %d events could not be written (%s)", count, error)
         self._failing = True

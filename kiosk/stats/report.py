@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from kiosk.stats.store import Clock, database_path
+from kiosk.stats.common import Clock, database_path
 
 log = logging.getLogger(__name__)
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from kiosk.stats.common import Clock
+
 log = logging.getLogger(__name__)
 
-DATABASE_FILE = "usage.sqlite3"
 RETENTION_DAYS = 400
 SCHEMA_VERSION = 1
 _CORRUPTION_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -51,16 +52,8 @@ SCHEMA = (
     "CREATE INDEX IF NOT EXISTS views_by_day ON views(day, page_id, language)",
 )
 
-Clock = Callable[[], datetime]
-
-
 class CorruptDatabase(sqlite3.DatabaseError):
     """SQLite opened the file but its own check found damage."""
-
-
-def database_path(data_dir: Path) -> Path:
-    """Where the usage database lives in a data folder."""
-    return data_dir / DATABASE_FILE
 
 
 def is_corruption(error: sqlite3.Error) -> bool:
