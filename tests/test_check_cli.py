@@ -47,3 +47,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.strip() == f"tigoni-kiosk {__version__}"
+
+
+def test_a_mistyped_command_is_refused_not_run_as_the_kiosk(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["chekc", "--data-dir", str(data_dir)])
+    assert exit_info.value.code == 2
+    assert "chekc" in capsys.readouterr().err
