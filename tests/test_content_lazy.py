@@ -1,5 +1,5 @@
-"""The running kiosk reads a section's pages when first shown (issue #8), with the answers
-and the checks of loading everything at once.
+"""The running kiosk reads a section's pages when first shown, or in idle moments after its
+first paint (issue #8), with the answers and the checks of loading everything at once.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import resources
+from kiosk.app import Options, build_window
 from kiosk.cli import main
 from kiosk.content.lazy import LazyLibrary, open_content
 from kiosk.content.loader import Content, load_content
@@ -36,10 +37,14 @@ def write(root: Path, relative: str, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def lazy_english(content: Content) -> LazyLibrary:
-    library = content.libraries["en"]
+def lazy(content: Content, code: str) -> LazyLibrary:
+    library = content.libraries[code]
     assert isinstance(library, LazyLibrary)
     return library
+
+
+def lazy_english(content: Content) -> LazyLibrary:
+    return lazy(content, "en")
 
 
 @pytest.fixture
@@ -87,17 +92,32 @@ def test_lazy_answers_match_loading_everything(odd_content: Path) -> None:
         assert len(library.pages) > 0
     assert sorted(p.format() for p in lazy.problems) == \
         sorted(p.format() for p in eager.problems)
+    bit_by_bit = open_content(odd_content, assets)
+    for code, library in bit_by_bit.libraries.items():
+        steps = 0
+        while library.read_some():
+            steps += 1
+        assert steps > 1, "a section at a time"
+        assert list(library.pages.items()) == list(eager.libraries[code].pages.items())
+    assert sorted(p.format() for p in bit_by_bit.problems) == \
+        sorted(p.format() for p in eager.problems)
+
+
+def unshown_window(qtbot: QtBot, data_dir: Path, content: Path | None = None) -> MainWindow:
+    """A kiosk window built as at start-up, before its first paint."""
+    window, _choice = build_window(Options(data_dir=data_dir, content_dir=content))
+    qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
+    return window
 
 
 def test_start_reads_only_the_top_level_and_a_section_on_first_visit(
-    qtbot: QtBot, make_window: WindowFactory
+    qtbot: QtBot, data_dir: Path
 ) -> None:
-    window = make_window()
+    window = unshown_window(qtbot, data_dir)
     english = lazy_english(window.content)
     assert english.loaded_sections == {None}
     assert not english.complete
-    tap(qtbot, tile_titled(window, CONDITIONS))
-    qtbot.waitUntil(lambda: window.current_screen == "conditions")
+    window.navigate("conditions")
     assert "conditions" in english.loaded_sections
     assert "how-it-is-given" not in english.loaded_sections
     assert [p.id for p in english.children("conditions")] == [
@@ -105,37 +125,63 @@ def test_start_reads_only_the_top_level_and_a_section_on_first_visit(
         .children("conditions")]
 
 
-def test_bad_page_in_a_section_is_found_when_the_section_is_shown(
-    qtbot: QtBot, make_window: WindowFactory, content_copy: Path,
-    caplog: pytest.LogCaptureFixture,
+def test_after_the_first_paint_the_rest_is_read_in_idle_moments(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    english = lazy_english(window.content)
+    qtbot.wait_until(lambda: english.complete)
+    qtbot.wait_until(lambda: lazy(window.content, "sw").complete)
+    eager = load_content(resources.bundled_content_dir())
+    assert list(english.pages) == list(eager.libraries["en"].pages)
+    tap(qtbot, tile_titled(window, CONDITIONS))
+    assert window.current_screen == "conditions", "reading in the background never blocks"
+
+
+def test_bad_page_deep_in_a_section_is_reported_soon_after_start(
+    qtbot: QtBot, data_dir: Path, content_copy: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    write(content_copy / "en", "how-it-is-given/deep/broken.md", page("Broken", TOO_LONG_WORD))
+    window = unshown_window(qtbot, data_dir, content_copy)
+    assert errors(window.content.problems) == [], "nothing below the top level is read yet"
+    with caplog.at_level(logging.WARNING, logger="kiosk.content.lazy"):
+        window.present()
+        qtbot.wait_until(lambda: lazy_english(window.content).complete)
+    found = [p.format() for p in errors(window.content.problems)]
+    assert len(found) == 1
+    assert "how-it-is-given/deep/broken.md:6: a word is 2,000 characters long" in found[0]
+    assert "is left out" in found[0]
+    assert any("how-it-is-given/deep/broken.md" in record.getMessage()
+               for record in caplog.records)
+    assert "1 problems" in window.content_status()
+    shown = [child.id for child in window.library.children("how-it-is-given")]
+    assert "how-it-is-given/deep/broken" not in shown
+    assert "how-it-is-given/nasal-spray" in shown
+
+
+def test_a_bad_page_is_left_out_when_its_section_is_opened_first(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
 ) -> None:
     write(content_copy / "en", "conditions/broken.md", page("Broken", TOO_LONG_WORD))
     window = make_window(content=content_copy)
-    assert errors(window.content.problems) == []
-    assert window.content_status().startswith("Showing bundled content: 0 problems")
-    with caplog.at_level(logging.WARNING, logger="kiosk.content.lazy"):
-        tap(qtbot, tile_titled(window, CONDITIONS))
-        qtbot.waitUntil(lambda: window.current_screen == "conditions")
-    found = [p.format() for p in errors(window.content.problems)]
-    assert len(found) == 1
-    assert "conditions/broken.md:6: a word is 2,000 characters long" in found[0]
-    assert "is left out" in found[0]
-    assert any("conditions/broken.md" in record.getMessage() for record in caplog.records)
-    assert "1 problems" in window.content_status()
-    shown = [child.id for child in window.library.children("conditions")]
-    assert "conditions/broken" not in shown
-    assert "conditions/depression" in shown
+    tap(qtbot, tile_titled(window, CONDITIONS))
+    assert window.current_screen == "conditions"
+    titles = [tile.title for tile in window.page_screen.subtopics.tiles]
+    assert "Broken" not in titles and "Depression" in titles
+    assert any("conditions/broken.md" in p.format() for p in errors(window.content.problems))
 
 
 def test_hundred_times_the_pages_start_with_the_same_home_tiles(
-    make_window: WindowFactory, tmp_path: Path
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     bigger = multiply_content(resources.bundled_content_dir(), tmp_path / "big", 100)
-    window = make_window(content=bigger)
+    window = unshown_window(qtbot, data_dir, bigger)
+    assert lazy_english(window.content).loaded_sections == {None}
+    window.present()
+    qtbot.wait_exposed(window)
     titles = [tile.title for tile in visible_tiles(window)]
     assert titles == [p.title for p in load_content(resources.bundled_content_dir())
                       .libraries["en"].sections()]
-    assert lazy_english(window.content).loaded_sections == {None}
 
 
 def test_updated_content_is_still_checked_whole_before_it_is_shown(

@@ -12,8 +12,9 @@ left.  Every answer is the one ``load_content`` gives for the whole folder, incl
   ``a.md``) the first good one in path order is kept; both are read in the same section.
 
 Every page is checked exactly as ``check`` checks it before it can be shown.  What is
-found is added to ``Content.problems`` (so the staff panel counts what has been found so
-far) and logged.  A ``page:`` link is checked once its target's section has been read.
+found is added to ``Content.problems`` and logged.  ``read_some`` reads one section more,
+so the kiosk reads the rest in idle moments after its first paint and staff soon see
+every problem.  A ``page:`` link is checked once its target's section has been read.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class LazyLibrary(Library):
         self._kept: dict[Section, list[str]] = {}
         self._waiting: dict[Section, list[Link]] = {}
         self._complete = False
+        self._unvisited: list[Section] | None = None
 
     @property
     def loaded_sections(self) -> frozenset[Section]:
@@ -86,6 +88,22 @@ class LazyLibrary(Library):
         if not self._complete:
             self._read_everything()
         return self._pages
+
+    def read_some(self) -> bool:
+        """Read one more section's pages (for idle moments); False once all are read."""
+        if self._complete:
+            return False
+        if self._unvisited is None:
+            self._unvisited = [None]
+        while self._unvisited:
+            section = self._unvisited.pop()
+            unread = section not in self._kept
+            self._read(section)
+            self._unvisited.extend(_join(section, name) for name in self._folder_names(section))
+            if unread:
+                return True
+        self._read_everything()  # links still waiting, and the final page order
+        return False
 
     def get(self, page_id: str) -> Page | None:
         """The page called ``page_id``, reading its section first if need be."""

@@ -48,6 +48,13 @@ class Library:
         """Every page by id, in the order of their files' paths."""
         return self._pages
 
+    def read_some(self) -> bool:
+        """Read a little more of a library read on demand; False once it is all read.
+
+        Every page of this library is already read, so there is never more to do.
+        """
+        return False
+
     def get(self, page_id: str) -> Page | None:
         """The page called ``page_id``, if there is one."""
         return self.pages.get(page_id)

@@ -364,6 +364,8 @@ class MainWindow(QMainWindow):
     def _wire_kiosk(self) -> None:
         self.guard = KioskGuard(self)
         self._guard_installed = False
+        self._content_reader = QTimer(self)  # zero interval: runs when nothing else waits
+        self._content_reader.timeout.connect(self._read_some_content)
         self.guard.activity.connect(self._on_activity)
         self.crash_guard = CrashGuard(self.recover)
         self.crash_guard.install()
@@ -410,11 +412,26 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         else:
             self.show()
-        # The application-wide filter goes in after the first paint: the first event it
-        # sees for one of Qt's private objects makes PySide load the Python types of
-        # most Qt classes (about 20 ms), which need not delay the first picture.
         if not self._guard_installed:
-            AfterFirstPaint(self.home_screen, self._install_guard)
+            AfterFirstPaint(self.home_screen, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the first picture need not wait for.
+
+        The application-wide filter: the first event it sees for one of Qt's private
+        objects makes PySide load the Python types of most Qt classes (about 20 ms).
+        And the rest of the content, a section per idle moment, so every problem in it
+        is logged and counted for staff without a patient waiting for it.
+        """
+        self._install_guard()
+        self._content_reader.start()
+
+    def _read_some_content(self) -> None:
+        for code in (self.language, *self.content.languages):
+            library = self.content.libraries.get(code)
+            if library is not None and library.read_some():
+                return
+        self._content_reader.stop()
 
     @property
     def watching_input(self) -> bool:
