@@ -7,7 +7,6 @@ after the command name.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from collections.abc import Sequence
@@ -203,6 +202,8 @@ def _set_pin(args: argparse.Namespace) -> int:
     from kiosk.settings import SettingsStore
 
     if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
         pin = getpass.getpass("New staff PIN (4 to 8 digits): ")
         if getpass.getpass("Type it again: ") != pin:
             print("The two PINs were different; nothing was changed.", file=sys.stderr)

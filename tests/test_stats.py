@@ -137,6 +137,29 @@ def test_a_tap_does_not_touch_the_disk(recorder: UsageRecorder, data_dir: Path) 
     assert view_count(data_dir) == 200
 
 
+def test_at_start_up_the_database_waits_for_the_writer(data_dir: Path) -> None:
+    """The kiosk's recorder opens nothing before its first paint, then records as ever."""
+    recorder = UsageRecorder(data_dir, open_now=False)
+    try:
+        assert not (data_dir / DATABASE_FILE).exists()
+        recorder.start()
+        recorder.page_viewed("safety", "en")
+        assert recorder.flush()
+        assert view_count(data_dir) == 1
+    finally:
+        recorder.close()
+
+
+def test_a_recorder_not_yet_started_starts_with_its_first_event(data_dir: Path) -> None:
+    recorder = UsageRecorder(data_dir, open_now=False)
+    try:
+        recorder.page_viewed("safety", "en")
+        assert recorder.flush()
+        assert view_count(data_dir) == 1
+    finally:
+        recorder.close()
+
+
 def test_a_tap_is_far_quicker_than_the_write_it_defers(recorder: UsageRecorder) -> None:
     """A batch of taps, each timed, then the flush that writes them, twenty times over."""
     taps, writes = [], []

@@ -76,7 +76,8 @@ class UsageRecorder:
     """Anonymous page views and visits for one data folder (``None``: record nothing).
 
     Opening checks, repairs and prunes the database, on the calling thread or, with
-    ``open_now=False`` (the kiosk's start-up), first thing on the writer thread; from
+    ``open_now=False`` (the kiosk's start-up), first thing on the writer thread, which
+    then starts with ``start()`` or the first event; from
     then on every recording method returns at once and never raises, and disk
     trouble is logged by the writer thread.
     """
@@ -106,7 +107,17 @@ class UsageRecorder:
                 return
         self._queue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="usage-writer", daemon=True)
-        self._thread.start()
+        if open_now:
+            self._thread.start()
+
+    def start(self) -> None:
+        """Start the writer now (``open_now=False`` waits for this or the first event).
+
+        The kiosk calls it after its first paint, so opening the database does not
+        compete with the first picture.
+        """
+        if self._thread is not None and self._thread.ident is None and self._queue is not None:
+            self._thread.start()
 
     # --- the UI side: never waits -------------------------------------------------------
 
@@ -145,6 +156,8 @@ class UsageRecorder:
     def _put(self, item: Event | _Flush) -> None:
         if self._queue is not None:
             self._queue.put(item)
+            if self._thread is not None and self._thread.ident is None:
+                self._thread.start()
 
     # --- waiting for the disk: staff pages, shutdown and tests ---------------------------
 
@@ -171,7 +184,7 @@ class UsageRecorder:
     def _send(self, request: _Flush, timeout: float) -> bool:
         if self._queue is None:
             return False
-        self._queue.put(request)
+        self._put(request)
         self._wake.set()
         return request.done.wait(timeout) and request.ok
 

@@ -420,10 +420,12 @@ class MainWindow(QMainWindow):
 
         The application-wide filter: the first event it sees for one of Qt's private
         objects makes PySide load the Python types of most Qt classes (about 20 ms).
-        And the rest of the content, a section per idle moment, so every problem in it
+        The usage recorder's writer, which loads SQLite and opens the database.  And
+        the rest of the content, a section per idle moment, so every problem in it
         is logged and counted for staff without a patient waiting for it.
         """
         self._install_guard()
+        self.recorder.start()
         self._content_reader.start()
 
     def _read_some_content(self) -> None:
