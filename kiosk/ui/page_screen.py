@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Page
 from kiosk.content.rendered import RenderedPage
+from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Metrics, Palette
@@ -22,6 +24,7 @@ class PageScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("PageScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        make_opaque(self)  # nothing behind the screen is painted
         self.title = caption_label("", "PageTitle", self)
         self.subtopics = TileGrid(min_tile_width=440, parent=self)
         self.notice = caption_label("", "Notice", self)
@@ -60,6 +63,11 @@ class PageScreen(QWidget):
             tile.setChecked(tile.target_id == page.id)
         self.subtopics.setVisible(bool(tabs))
         self.view.show_page(rendered)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_background(self, painter)
+        painter.end()
 
     def show_unavailable(self, title: str, message: str) -> None:
         """A friendly stand-in when a page cannot be shown."""
