@@ -33,6 +33,7 @@ def test_each_screen_shows_the_theme_background(
         window.navigate(screen_id)
         qtbot.wait(20)
         screen = window.stack.currentWidget()
+        assert screen is not None
         assert _corners(screen.grab().toImage()) == {background}, screen_id
         view = getattr(screen, "view", None)
         if view is not None and screen_id != "home":
