@@ -50,19 +50,27 @@ class PageScreen(QWidget):
         self.notice.setVisible(bool(notice))
         self.view.setAccessibleName(page.title)
         tab_ids = [tab.id for tab in tabs]
-        if tab_ids != self._tab_ids:
+        if tab_ids != self._tab_ids and tabs:
             self._tab_ids = tab_ids
-            new_tiles = [Tile(tab.id, tab.title, icon=tab.icon, compact=True) for tab in tabs]
-            for tile in new_tiles:
-                tile.setCheckable(True)
-                tile.clicked.connect(
-                    lambda _=False, target=tile.target_id: self.page_requested.emit(target)
-                )
-            self.subtopics.set_tiles(new_tiles)
+            self._set_tabs(tabs)
         for tile in self.subtopics.tiles:
             tile.setChecked(tile.target_id == page.id)
         self.subtopics.setVisible(bool(tabs))
         self.view.show_page(rendered)
+
+    def _set_tabs(self, tabs: list[Page]) -> None:
+        """The tabs' tiles, reusing those already made (a new tile costs a style polish)."""
+        tiles = self.subtopics.tiles
+        for index, tab in enumerate(tabs):
+            if index < len(tiles):
+                tiles[index].set_content(tab.id, tab.title, icon=tab.icon)
+                continue
+            tile = Tile(tab.id, tab.title, icon=tab.icon, compact=True)
+            tile.setCheckable(True)
+            tile.clicked.connect(
+                lambda _=False, tile=tile: self.page_requested.emit(tile.target_id))
+            tiles.append(tile)
+        self.subtopics.set_tiles(tiles[:len(tabs)])
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
