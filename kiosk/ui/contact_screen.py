@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.content.clinic import Clinic
 from kiosk.content.contact import ContactCode, contact_codes
 from kiosk.content.rendered import RenderedPage
 from kiosk.ui.i18n import tr
+from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.qr import QrCodeWidget, QrDataError
@@ -81,6 +83,7 @@ class ContactScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("ContactScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        make_opaque(self)  # nothing behind the screen is painted
         self.title = caption_label("", "PageTitle", self)
         self.codes = QWidget(self)
         self._grid = QGridLayout(self.codes)
@@ -98,6 +101,11 @@ class ContactScreen(QWidget):
         self._portrait = False
         self._width = 1920
         self._cards_for: tuple[int, tuple[str, ...]] | None = None
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_background(self, painter)
+        painter.end()
 
     def minimumSizeHint(self) -> QSize:
         """The codes are arranged for the width given; they must not hold the window wide."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.model import Library
 from kiosk.ui.nav_bar import NavButton
+from kiosk.ui.opaque import OpaqueArea
 from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Metrics, Palette
 from kiosk.ui.tiles import Tile, TileGrid
@@ -24,7 +25,8 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("HomeScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.content_area = QWidget(self)
+        # Opaque: the screen, the stack and the window behind it are not painted too.
+        self.content_area = OpaqueArea(self)
         self.content_area.setObjectName("HomeContent")
         self.clinic_name = caption_label("", "ClinicName", self.content_area)
         self.welcome = caption_label("", "Welcome", self.content_area)

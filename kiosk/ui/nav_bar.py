@@ -10,11 +10,12 @@ to a second row.  Nothing is ever clipped.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.i18n import tr
+from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.theme import Metrics, Palette
 
 
@@ -72,6 +73,7 @@ class NavBar(QWidget):
         super().__init__(parent)
         self.setObjectName("NavBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        make_opaque(self)
         self.back_button = NavButton("", "back")
         self.home_button = NavButton("", "home")
         self.smaller_button = NavButton("A\u2212", "", name="NavButton")
@@ -105,6 +107,11 @@ class NavBar(QWidget):
         self._arrange(two_rows=False)
         self._metrics = Metrics(1.0)
         self.retranslate("")
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_background(self, painter)
+        painter.end()
 
     def add_read_aloud(self, button: NavButton) -> None:
         """Offer read-aloud (only where the platform has a speech engine)."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Page
 from kiosk.content.rendered import RenderedPage
+from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Metrics, Palette
@@ -22,6 +24,7 @@ class PageScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("PageScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        make_opaque(self)  # nothing behind the screen is painted
         self.title = caption_label("", "PageTitle", self)
         self.subtopics = TileGrid(min_tile_width=440, parent=self)
         self.notice = caption_label("", "Notice", self)
@@ -47,19 +50,32 @@ class PageScreen(QWidget):
         self.notice.setVisible(bool(notice))
         self.view.setAccessibleName(page.title)
         tab_ids = [tab.id for tab in tabs]
-        if tab_ids != self._tab_ids:
+        if tab_ids != self._tab_ids and tabs:
             self._tab_ids = tab_ids
-            new_tiles = [Tile(tab.id, tab.title, icon=tab.icon, compact=True) for tab in tabs]
-            for tile in new_tiles:
-                tile.setCheckable(True)
-                tile.clicked.connect(
-                    lambda _=False, target=tile.target_id: self.page_requested.emit(target)
-                )
-            self.subtopics.set_tiles(new_tiles)
+            self._set_tabs(tabs)
         for tile in self.subtopics.tiles:
             tile.setChecked(tile.target_id == page.id)
         self.subtopics.setVisible(bool(tabs))
         self.view.show_page(rendered)
+
+    def _set_tabs(self, tabs: list[Page]) -> None:
+        """The tabs' tiles, reusing those already made (a new tile costs a style polish)."""
+        tiles = self.subtopics.tiles
+        for index, tab in enumerate(tabs):
+            if index < len(tiles):
+                tiles[index].set_content(tab.id, tab.title, icon=tab.icon)
+                continue
+            tile = Tile(tab.id, tab.title, icon=tab.icon, compact=True)
+            tile.setCheckable(True)
+            tile.clicked.connect(
+                lambda _=False, tile=tile: self.page_requested.emit(tile.target_id))
+            tiles.append(tile)
+        self.subtopics.set_tiles(tiles[:len(tabs)])
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        paint_background(self, painter)
+        painter.end()
 
     def show_unavailable(self, title: str, message: str) -> None:
         """A friendly stand-in when a page cannot be shown."""

@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QUrl, Signal
-from PySide6.QtGui import QFont, QImage, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QScroller, QTextBrowser, QWidget
 
 from kiosk.content.links import LinkKind, classify, page_target
 from kiosk.content.rendered import IMAGE_SCHEME, RenderedPage
 from kiosk.ui.graphics import svg_image
+from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.theme import FONT_FAMILY, Metrics, Palette, document_style
 from kiosk.ui.touch import make_kinetic
 
@@ -53,6 +54,8 @@ class PageView(QTextBrowser):
         self.setTextInteractionFlags(self.textInteractionFlags().LinksAccessibleByMouse)
         self.anchorClicked.connect(self._on_anchor)
         make_kinetic(self)
+        # The text area paints its own background: what lies behind it is left alone.
+        make_opaque(self.viewport())
 
     def apply_theme(self, palette: Palette, metrics: Metrics, available_width: int) -> None:
         """New sizes or colours: documents are rebuilt on their next visit."""
@@ -79,6 +82,12 @@ class PageView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._centre_column()
         super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        paint_background(self.viewport(), painter)
+        painter.end()
+        super().paintEvent(event)
 
     def _centre_column(self) -> None:
         """Keep lines short on wide screens; the whole width still scrolls by touch."""

@@ -1,19 +1,54 @@
 """Large touch tiles (icon, title, summary) and a grid that reflows them by width.
 
 Tiles paint themselves so that their height follows their wrapped text exactly: a
-title that wraps to two lines never pushes the summary out of the tile.
+title that wraps to two lines never pushes the summary out of the tile.  What a tile
+draws is laid out once per width and theme (``_Layout``) and kept: the home screen
+repaints every tile on each return to it, and a tap repaints the tapped tile twice.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QStaticText,
+    QTextOption,
+)
 from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
 
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where a tile of one width draws its words, prepared for fast repeated drawing."""
+
+    title_height: int
+    summary_height: int
+    title: QStaticText
+    summary: QStaticText | None
+
+
+def _static_text(text: str, font: QFont, width: int) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextWidth(width)
+    option = QTextOption(Qt.AlignmentFlag.AlignLeft)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    static.setTextOption(option)
+    static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+    static.prepare(font=font)
+    return static
 
 
 class Tile(QAbstractButton):
@@ -44,6 +79,8 @@ class Tile(QAbstractButton):
         self._palette = NORMAL
         self._metrics = Metrics(1.0)
         self._pixmap = QPixmap()
+        self._fonts_memo: tuple[QFont, QFont] | None = None
+        self._layouts: dict[int, _Layout] = {}  # by width; the last few widths only
         self.apply_theme(NORMAL, Metrics(1.0))
 
     @property
@@ -51,8 +88,29 @@ class Tile(QAbstractButton):
         """The title shown on the tile."""
         return self.text()
 
+    def set_content(self, target_id: str, title: str, summary: str = "", icon: str = "") -> None:
+        """Show another page on this tile (cheaper than a new tile: no style polish)."""
+        if (target_id, title, summary, icon) == (self.target_id, self.text(), self.summary,
+                                                  self.icon_name):
+            return
+        self.target_id = target_id
+        self.summary = summary
+        self.setText(title)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(summary)
+        self._layouts.clear()
+        if icon != self.icon_name:
+            self.icon_name = icon
+            self.apply_theme(self._palette, self._metrics)
+        else:
+            self.updateGeometry()
+            self.update()
+
     def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
         """Colours and sizes for the current theme and window size."""
+        if metrics != self._metrics:
+            self._fonts_memo = None
+            self._layouts.clear()
         self._palette = palette
         self._metrics = metrics
         tint = palette.primary if palette.tint_icons else ""
@@ -70,6 +128,11 @@ class Tile(QAbstractButton):
         return self._metrics.px(22, 10) if self.compact else self._metrics.px(24, 12)
 
     def _fonts(self) -> tuple[QFont, QFont]:
+        if self._fonts_memo is None:
+            self._fonts_memo = self._make_fonts()
+        return self._fonts_memo
+
+    def _make_fonts(self) -> tuple[QFont, QFont]:
         title = QFont(FONT_FAMILY)
         title.setPixelSize(self._metrics.control_px(36, 22) if self.compact
                            else self._metrics.font(40, 24))
@@ -84,17 +147,33 @@ class Tile(QAbstractButton):
             inner -= self._icon_size() + self._padding() // 2
         return max(40, inner)
 
-    def _text_heights(self, width: int) -> tuple[int, int]:
+    def _layout(self, width: int) -> _Layout:
+        layout = self._layouts.get(width)
+        if layout is None:
+            if len(self._layouts) >= 4:  # widths seen while a window is resized
+                self._layouts.clear()
+            layout = self._make_layout(width)
+            self._layouts[width] = layout
+        return layout
+
+    def _make_layout(self, width: int) -> _Layout:
         title_font, summary_font = self._fonts()
         text_width = self._text_width(width)
         bounds = QRect(0, 0, text_width, 10_000)
         title_height = QFontMetrics(title_font).boundingRect(bounds, _WRAP, self.text()).height()
         summary_height = 0
+        summary = None
         if self.summary and not self.compact:
             summary_height = (
                 QFontMetrics(summary_font).boundingRect(bounds, _WRAP, self.summary).height()
             )
-        return title_height, summary_height
+            summary = _static_text(self.summary, summary_font, text_width)
+        return _Layout(title_height, summary_height,
+                       _static_text(self.text(), title_font, text_width), summary)
+
+    def _text_heights(self, width: int) -> tuple[int, int]:
+        layout = self._layout(width)
+        return layout.title_height, layout.summary_height
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -137,7 +216,8 @@ class Tile(QAbstractButton):
                                 radius, radius)
         padding = self._padding()
         title_font, summary_font = self._fonts()
-        title_height, summary_height = self._text_heights(self.width())
+        layout = self._layout(self.width())
+        title_height = layout.title_height
         icon_size = self._icon_size()
         x, y = padding, padding
         if self.compact:
@@ -149,15 +229,14 @@ class Tile(QAbstractButton):
         elif not self._pixmap.isNull():
             painter.drawPixmap(x, y, self._pixmap)
             y += icon_size + metrics.px(10, 5)
-        text_width = self._text_width(self.width())
         painter.setPen(QColor(text_colour))
         painter.setFont(title_font)
-        painter.drawText(QRect(x, y, text_width, title_height), _WRAP, self.text())
-        if summary_height:
+        painter.drawStaticText(QPoint(x, y), layout.title)
+        if layout.summary is not None:
             y += title_height + metrics.px(10, 5)
             painter.setPen(QColor(palette.muted_text))
             painter.setFont(summary_font)
-            painter.drawText(QRect(x, y, text_width, summary_height), _WRAP, self.summary)
+            painter.drawStaticText(QPoint(x, y), layout.summary)
         painter.end()
 
 
@@ -187,15 +266,18 @@ class TileGrid(QWidget):
         return self._columns
 
     def set_tiles(self, tiles: list[Tile]) -> None:
-        """Replace the tiles shown."""
+        """Replace the tiles shown; tiles already in the grid may be passed again."""
         for tile in self._tiles:
             self._layout.removeWidget(tile)
-            tile.hide()
-            tile.deleteLater()
+            if tile not in tiles:
+                tile.hide()
+                tile.deleteLater()
+        kept = set(self._tiles)
         self._tiles = tiles
         for tile in tiles:
-            tile.setParent(self)
-            tile.apply_theme(self._palette, self._metrics)
+            if tile not in kept:
+                tile.setParent(self)
+                tile.apply_theme(self._palette, self._metrics)
             tile.show()
         self._columns = 0
         self._reflow(self.width())

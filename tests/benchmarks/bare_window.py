@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 SIZE = (1920, 1080)
@@ -58,9 +58,20 @@ class PaintWatch(QObject):
         self.paints = 0
 
     def watch(self, *widgets: QObject) -> None:
-        """Watch these widgets' paint events."""
+        """Watch the paint events of these widgets and of every widget inside them.
+
+        A screen whose contents cover it with their own opaque background gets no paint
+        event itself (Qt paints only what can be seen), so its whole tree is watched,
+        widgets added later included.
+        """
         for widget in widgets:
-            widget.installEventFilter(self)
+            self._watch_tree(widget)
+
+    def _watch_tree(self, widget: QObject) -> None:
+        widget.installEventFilter(self)  # installing it again is harmless
+        for child in widget.children():
+            if child.isWidgetType():
+                self._watch_tree(child)
 
     def arm(self) -> None:
         """Call back after the next paint pass of a watched widget."""
@@ -71,7 +82,11 @@ class PaintWatch(QObject):
         self._armed = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.ChildPolished:  # a new widget, about to show
+            child = event.child() if isinstance(event, QChildEvent) else None
+            if child is not None and child.isWidgetType():
+                self._watch_tree(child)
+        elif event.type() == QEvent.Type.Paint:
             self.paints += 1
             if self._armed and not self._pending:
                 self._pending = True
