@@ -159,6 +159,14 @@ def test_bad_page_deep_in_a_section_is_reported_soon_after_start(
     assert "how-it-is-given/nasal-spray" in shown
 
 
+def test_the_staff_line_counts_every_problem_at_once(
+    qtbot: QtBot, data_dir: Path, content_copy: Path
+) -> None:
+    write(content_copy / "en", "how-it-is-given/deep/broken.md", page("Broken", TOO_LONG_WORD))
+    window = unshown_window(qtbot, data_dir, content_copy)
+    assert window.content_status().startswith("Showing bundled content: 1 problems")
+
+
 def test_a_bad_page_is_left_out_when_its_section_is_opened_first(
     qtbot: QtBot, make_window: WindowFactory, content_copy: Path
 ) -> None:

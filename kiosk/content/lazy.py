@@ -89,6 +89,11 @@ class LazyLibrary(Library):
             self._read_everything()
         return self._pages
 
+    def read_all(self) -> None:
+        """Read every section not read yet."""
+        if not self._complete:
+            self._read_everything()
+
     def read_some(self) -> bool:
         """Read one more section's pages (for idle moments); False once all are read."""
         if self._complete:

@@ -48,6 +48,9 @@ class Library:
         """Every page by id, in the order of their files' paths."""
         return self._pages
 
+    def read_all(self) -> None:
+        """Read whatever a library read on demand has not read yet (here: nothing)."""
+
     def read_some(self) -> bool:
         """Read a little more of a library read on demand; False once it is all read.
 
