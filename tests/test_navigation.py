@@ -53,6 +53,22 @@ def test_back_and_home_return(qtbot: QtBot, window: MainWindow) -> None:
     assert not window.nav_bar.back_button.isVisible()
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+def test_the_bar_buttons_stay_put_when_back_and_home_appear(
+    qtbot: QtBot, make_window: WindowFactory, size: tuple[int, int]
+) -> None:
+    window = make_window(size)
+    bar = window.nav_bar
+    others = [bar.smaller_button, bar.larger_button, bar.contrast_button,
+              bar.language_button, bar.contact_button, bar.help_button]
+    on_home = [button.geometry() for button in others]
+    assert not bar.back_button.isVisible() and not bar.home_button.isVisible()
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    qtbot.wait_until(lambda: bar.home_button.isVisible())
+    assert [button.geometry() for button in others] == on_home, \
+        "a patient's next tap must land where the button was"
+
+
 def test_an_internal_link_opens_its_target(qtbot: QtBot, window: MainWindow) -> None:
     tap(qtbot, tile_titled(window, "Conditions it may help"))
     tap_link(qtbot, window.page_screen.view, "page:conditions/anxiety")

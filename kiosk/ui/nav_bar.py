@@ -84,6 +84,13 @@ class NavBar(QWidget):
         self.contact_button = NavButton("", "contact")
         self.help_button = NavButton("", "help", name="HelpButton")
         self.read_aloud_button: NavButton | None = None
+        # Back and Home keep their place while hidden (on the home screen): the other
+        # buttons never move under a patient's finger, and showing or hiding them
+        # repaints two buttons instead of laying out and repainting the whole bar.
+        for button in (self.back_button, self.home_button):
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
         for button, signal in (
             (self.back_button, self.back_requested), (self.home_button, self.home_requested),
             (self.smaller_button, self.smaller_text_requested),
@@ -152,11 +159,9 @@ class NavBar(QWidget):
         self._fit()
 
     def show_back_and_home(self, back: bool, home: bool) -> None:
-        """Back and Home appear only where they lead somewhere; the bar refits."""
-        if self.back_button.isHidden() == back or self.home_button.isHidden() == home:
-            self.back_button.setVisible(back)
-            self.home_button.setVisible(home)
-            self._fit()
+        """Back and Home appear only where they lead somewhere, in their kept places."""
+        self.back_button.setVisible(back)
+        self.home_button.setVisible(home)
 
     def buttons(self) -> list[NavButton]:
         """Every button in the bar, left to right."""
@@ -183,7 +188,7 @@ class NavBar(QWidget):
         if not width:
             return
         buttons = self.buttons()
-        key = (width, self._metrics, tuple(b.isHidden() for b in buttons),
+        key = (width, self._metrics, tuple(self._takes_room(b) for b in buttons),
                tuple(b.label for b in buttons))
         known = self._fits.get(key)
         if known is None:
@@ -198,8 +203,8 @@ class NavBar(QWidget):
     def _find_fit(self, width: int) -> tuple[bool, frozenset[NavButton]]:
         """Fewest words dropped (and one row if possible) so the bar fits ``width``.
 
-        Remembered per width, text size and visible buttons: a tap that shows Back and
-        Home must not measure the bar all over again.
+        Remembered per width, text size and the buttons that take room (Back and Home
+        always do, shown or not).
         """
         drops: list[list[NavButton]] = [[], *self._drop_order()]
         # One row may drop the words of Back, Home and Contrast; before dropping more,
@@ -216,13 +221,17 @@ class NavBar(QWidget):
                     return two_rows, frozenset(dropped)
         return True, frozenset(button for group in drops for button in group)
 
+    @staticmethod
+    def _takes_room(button: NavButton) -> bool:
+        return not button.isHidden() or button.sizePolicy().retainSizeWhenHidden()
+
     def _needed_width(self, two_rows: bool) -> int:
         margins = self._rows.contentsMargins()
         rows = [self.left + self.right, self.middle] if two_rows else [
             self.left + self.middle + self.right]
         widest = 0
         for row in rows:
-            shown = [button for button in row if not button.isHidden()]
+            shown = [button for button in row if self._takes_room(button)]
             for button in shown:
                 button.ensurePolished()  # the style sheet's font decides the width
             spacing = self._top.spacing() * (len(shown) + 1)
