@@ -78,6 +78,7 @@ def test_text_size_and_language_changes_reuse_each_page_document(
     view = window.page_screen.view
     window.navigate("safety")
     first = view.document()
+    counts = []
     for _ in range(20):
         window.set_text_step(3)
         window.navigate("future")
@@ -86,8 +87,11 @@ def test_text_size_and_language_changes_reuse_each_page_document(
         window.set_text_step(0)
         window.set_language("en")
         window.navigate("safety")
+        qtbot.wait(5)  # idle moments: the warm-up fills more pages' documents
+        counts.append(view.cached_documents)
     assert view.document() is first
-    assert view.cached_documents == 2
+    assert max(counts) <= len(window.library.pages), "at most one document per page"
+    assert counts[-1] == counts[len(counts) // 2], "no new documents once every page has one"
     assert window.page_screen.title.text() == "Safety and side effects"
 
 

@@ -113,3 +113,18 @@ def test_a_missing_page_gets_a_friendly_message(window: MainWindow) -> None:
     assert "not available" in window.page_screen.view.toPlainText()
     window.go_back()
     assert window.current_screen == HOME
+
+
+def test_idle_moments_get_every_page_ready_before_it_is_tapped(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A patient's first tap on a page is as quick as a return visit."""
+    page_ids = [p for p in window.library.pages if p not in (HOME, "home", CONTACT)]
+    view = window.page_screen.view
+    qtbot.wait_until(lambda: all(view.is_ready(p) for p in page_ids))
+    assert window.current_screen == HOME, "warming up shows nothing"
+    window.set_text_step(2)
+    assert not view.is_ready("safety"), "a new text size needs new layouts"
+    qtbot.wait_until(lambda: all(view.is_ready(p) for p in page_ids))
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    assert window.current_screen == "safety"

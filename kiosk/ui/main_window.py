@@ -8,6 +8,7 @@ decides which screen shows it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
@@ -364,8 +365,10 @@ class MainWindow(QMainWindow):
     def _wire_kiosk(self) -> None:
         self.guard = KioskGuard(self)
         self._guard_installed = False
-        self._content_reader = QTimer(self)  # zero interval: runs when nothing else waits
-        self._content_reader.timeout.connect(self._read_some_content)
+        self._painted = False
+        self._warming: Iterator[bool] | None = None
+        self._warmer = QTimer(self)  # zero interval: runs when nothing else waits
+        self._warmer.timeout.connect(self._warm_up_next)
         self.guard.activity.connect(self._on_activity)
         self.crash_guard = CrashGuard(self.recover)
         self.crash_guard.install()
@@ -423,19 +426,47 @@ class MainWindow(QMainWindow):
         The application-wide filter: the first event it sees for one of Qt's private
         objects makes PySide load the Python types of most Qt classes (about 20 ms).
         The usage recorder's writer, which loads SQLite and opens the database.  And
-        the rest of the content, a section per idle moment, so every problem in it
-        is logged and counted for staff without a patient waiting for it.
+        the warm-up in idle moments (``_warm_up_jobs``).
         """
         self._install_guard()
         self.recorder.start()
-        self._content_reader.start()
+        self._painted = True
+        self._warm_up()
 
-    def _read_some_content(self) -> None:
+    def _warm_up(self) -> None:
+        """Get pages ready in idle moments, one small job at a time (from the start)."""
+        if self._painted:
+            self._warming = self._warm_up_jobs()
+            self._warmer.start()
+
+    def _warm_up_next(self) -> None:
+        if self._warming is None or next(self._warming, None) is None:
+            self._warming = None
+            self._warmer.stop()
+
+    def _warm_up_jobs(self) -> Iterator[bool]:
+        """Idle-time work, each step a few milliseconds; yields True after each.
+
+        The rest of the content first (a section at a time); then Markdown and every
+        page of the language shown, filled for the current text size and colours, so a
+        patient's first tap on any page is as quick as a return visit; then the contact
+        codes.  It starts again after a change of language, text size or contrast.
+        """
         for code in (self.language, *self.content.languages):
             library = self.content.libraries.get(code)
-            if library is not None and library.read_some():
-                return
-        self._content_reader.stop()
+            while library is not None and library.read_some():
+                yield True
+        view = self.page_screen.view
+        for page_id in list(self.library.pages):
+            if page_id in (HOME_ID, CONTACT) or view.is_ready(page_id):
+                continue
+            page, language = self._page_in_language(page_id)
+            if page is not None:
+                view.prepare(self.renderer_for(language).render(page, language))
+                yield True
+        if self.history.current != CONTACT:
+            self._show_contact()
+            yield True
 
     @property
     def watching_input(self) -> bool:
@@ -795,6 +826,7 @@ class MainWindow(QMainWindow):
         self.nav_bar.larger_button.setEnabled(self.text_step < len(TEXT_STEPS) - 1)
         for name, widget in self._made.items():
             self._theme_one(name, widget, metrics)
+        self._warm_up()
         if self.history.current == CONTACT:
             self._show_contact()
         elif self.history.current != HOME:

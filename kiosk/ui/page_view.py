@@ -103,8 +103,12 @@ class PageView(QTextBrowser):
         """The words changed (another language): refill each page on its next visit."""
         self._fresh.clear()
 
-    def show_page(self, rendered: RenderedPage) -> None:
-        """Show ``rendered`` from the top, filling its document on first visit."""
+    def is_ready(self, page_id: str) -> bool:
+        """Whether the page's document is filled for the current words, sizes and colours."""
+        return page_id in self._fresh
+
+    def prepare(self, rendered: RenderedPage) -> QTextDocument:
+        """Fill the page's document if it is not ready, without showing it."""
         document = self._documents.get(rendered.page_id)
         if document is None:
             document = QTextDocument(self)
@@ -112,6 +116,11 @@ class PageView(QTextBrowser):
         if rendered.page_id not in self._fresh:
             self._fill(document, rendered)
             self._fresh.add(rendered.page_id)
+        return document
+
+    def show_page(self, rendered: RenderedPage) -> None:
+        """Show ``rendered`` from the top, filling its document on first visit."""
+        document = self.prepare(rendered)
         self.current_page_id = rendered.page_id
         QScroller.scroller(self.viewport()).stop()
         if self.document() is not document:
