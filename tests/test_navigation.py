@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QScroller
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.session.history import CONTACT, HOME
@@ -128,3 +129,35 @@ def test_idle_moments_get_every_page_ready_before_it_is_tapped(
     qtbot.wait_until(lambda: all(view.is_ready(p) for p in page_ids))
     tap(qtbot, tile_titled(window, "Safety and side effects"))
     assert window.current_screen == "safety"
+
+
+def test_a_tapped_tile_is_redrawn_with_the_new_page_not_before_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Qt would repaint a released button before acting; a tile's picture waits for the
+    page it opens, so the patient sees the new page sooner."""
+    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tile = tile_titled(window, "Anxiety")
+    paints = PaintCount(tile)
+    QTest.mousePress(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
+    assert tile.isDown()
+    paints.count = 0
+    QTest.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
+    assert window.current_screen == "conditions/anxiety"
+    assert paints.count == 0, "not redrawn inside the tap"
+    qtbot.wait_until(lambda: paints.count > 0)
+    assert not tile.isDown()
+
+
+class PaintCount(QObject):
+    """Counts a widget's paint events."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Paint:
+            self.count += 1
+        return False

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -196,6 +197,16 @@ class Tile(QAbstractButton):
     def minimumSizeHint(self) -> QSize:
         width = self._metrics.px(200)
         return QSize(width, self._metrics.control_height)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        # Qt repaints a released button at once, before it emits ``clicked``; a tile's
+        # click shows another screen, so that picture would never be seen.  The tile
+        # is drawn again in the next paint pass instead (if it is still on screen).
+        self.setUpdatesEnabled(False)
+        try:
+            super().mouseReleaseEvent(event)
+        finally:
+            self.setUpdatesEnabled(True)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         palette, metrics = self._palette, self._metrics
