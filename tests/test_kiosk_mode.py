@@ -259,6 +259,17 @@ def test_attract_swallows_the_first_touch(qtbot: QtBot, window: MainWindow) -> N
     assert window.current_screen == "how-it-works"
 
 
+def test_the_attract_screen_lets_go_of_its_pictures_when_woken(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A full-screen animation's pictures (about 8 MB) are not kept while patients read."""
+    window.attract.start()
+    qtbot.wait_until(lambda: window.attract.holds_pictures)
+    tap(qtbot, window.attract, QPoint(20, 20))
+    assert not window.attract.isVisible()
+    assert not window.attract.holds_pictures
+
+
 def test_staff_panel_closes_itself(
     qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
 ) -> None:
