@@ -10,12 +10,13 @@ to a second row.  Nothing is ever clipped.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPainter, QPaintEvent
+from PySide6.QtGui import QIcon, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.i18n import tr
 from kiosk.ui.opaque import make_opaque, paint_background
+from kiosk.ui.quick_release import release_then_repaint
 from kiosk.ui.theme import Metrics, Palette
 
 
@@ -32,6 +33,9 @@ class NavButton(QPushButton):
         self.setObjectName(name)
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        release_then_repaint(self, super().mouseReleaseEvent, event)
 
     def set_label(self, text: str, accessible: str | None = None) -> None:
         """New words (after a language change), shown unless the button is icon-only."""

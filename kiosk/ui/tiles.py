@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
+from kiosk.ui.quick_release import release_then_repaint
 from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
 
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
@@ -199,14 +200,7 @@ class Tile(QAbstractButton):
         return QSize(width, self._metrics.control_height)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        # Qt repaints a released button at once, before it emits ``clicked``; a tile's
-        # click shows another screen, so that picture would never be seen.  The tile
-        # is drawn again in the next paint pass instead (if it is still on screen).
-        self.setUpdatesEnabled(False)
-        try:
-            super().mouseReleaseEvent(event)
-        finally:
-            self.setUpdatesEnabled(True)
+        release_then_repaint(self, super().mouseReleaseEvent, event)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         palette, metrics = self._palette, self._metrics
