@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt
-from PySide6.QtGui import QMouseEvent, QPointingDevice, QTextCursor
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QPointingDevice, QTextCursor, QWindow
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import MainWindow
@@ -28,11 +28,24 @@ def tile_titled(window: MainWindow, title: str) -> Tile:
     raise AssertionError(f"no visible tile {title!r}; visible: {shown}")
 
 
+def window_point(widget: QWidget, point: QPoint) -> tuple[QWindow, QPoint]:
+    """The native window showing ``widget``, and ``point`` in that window's coordinates.
+
+    Input is sent to the window, as a touchscreen's arrives: Qt then delivers it to the
+    widget under that point, and the kiosk's window-level rules see it first.
+    """
+    top = widget.window()
+    handle = top.windowHandle()
+    assert handle is not None, f"{top!r} has no window yet (not shown)"
+    return handle, widget.mapTo(top, point)
+
+
 def tap(qtbot: QtBot, widget: QWidget, position: QPoint | None = None) -> None:
-    """A quick finger tap (press and release) on ``widget``."""
+    """A quick finger tap (press and release) on ``widget``, where it is on screen."""
     assert widget.isVisible(), f"{widget!r} is not visible"
     point = position if position is not None else widget.rect().center()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)
+    handle, at = window_point(widget, point)
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
 
 
 def tap_button(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -83,24 +96,18 @@ def tap_link(qtbot: QtBot, browser: QTextBrowser, href_start: str) -> None:
     tap(qtbot, browser.viewport(), link_rect(browser, href_start).center())
 
 
-def _send_mouse(widget: QWidget, kind: QEvent.Type, point: QPoint,
-                buttons: Qt.MouseButton) -> None:
-    local = QPointF(point)
-    event = QMouseEvent(kind, local, local, QPointF(widget.mapToGlobal(point)),
-                        Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)
-
-
 def drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint, steps: int = 12) -> None:
     """A finger drag as a touchscreen that sends mouse events delivers it: press, move in
     small steps about one frame (16 ms) apart, release."""
-    _send_mouse(widget, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    handle, at = window_point(widget, start)
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
     for step in range(1, steps + 1):
         qtbot.wait(16)
         point = start + (end - start) * (step / steps)
-        _send_mouse(widget, QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton)
+        QTest.mouseMove(handle, window_point(widget, point)[1])
     qtbot.wait(16)
-    _send_mouse(widget, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       window_point(widget, end)[1])
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Options, build_window
@@ -22,7 +23,7 @@ from kiosk.session.pin import hash_pin
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.pin_pad import PinPad
 from tests.conftest import WindowFactory
-from tests.helpers import tap, tap_button, tile_titled
+from tests.helpers import tap, tap_button, tile_titled, window_point
 
 PIN = "2468"
 
@@ -168,11 +169,26 @@ def test_kiosk_mode_refuses_keys(
     write_settings(data_dir, kiosk_mode=True)
     window = make_window()
     window.navigate("safety")
-    qtbot.keyClick(window, key, modifier)
-    qtbot.keyClick(window.page_screen.view, key, modifier)
-    qtbot.keyClick(window, Qt.Key.Key_F11)
+    handle = window.windowHandle()
+    QTest.keyClick(handle, key, modifier)  # as a keyboard's keys arrive
+    QTest.keyClick(handle, Qt.Key.Key_F11)
+    qtbot.keyClick(window.page_screen.view, key, modifier)  # straight to a widget
     assert window.isVisible() and window.isFullScreen(), name
     assert window.current_screen == "safety"
+
+
+def test_keys_stay_refused_after_staff_switch_kiosk_mode_off_and_on(
+    qtbot: QtBot, data_dir: Path, make_window: WindowFactory
+) -> None:
+    """Switching the window's flags makes Qt a new native window: the rules follow it."""
+    write_settings(data_dir, kiosk_mode=True)
+    window = make_window()
+    window.set_kiosk_mode(False)
+    window.set_kiosk_mode(True)
+    qtbot.wait_until(lambda: window.isFullScreen())
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Escape)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible() and window.isFullScreen()
 
 
 def test_kiosk_rules_apply_from_the_first_paint(qtbot: QtBot, data_dir: Path) -> None:
@@ -183,7 +199,7 @@ def test_kiosk_rules_apply_from_the_first_paint(qtbot: QtBot, data_dir: Path) ->
     assert not window.watching_input, "nothing is watched before the window is shown"
     window.present()
     qtbot.wait_until(lambda: window.watching_input)
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Escape)
     assert window.isFullScreen(), "Escape is refused as soon as the kiosk is up"
 
 
@@ -191,12 +207,23 @@ def test_the_same_keys_work_for_it_when_kiosk_mode_is_off(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     """Twin of the refusal test: proves the keys would have acted."""
-    qtbot.keyClick(window, Qt.Key.Key_F11)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_F11)
     assert window.isFullScreen()
-    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Escape)
     assert not window.isFullScreen()
-    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not window.isVisible()
+
+
+def test_a_right_click_opens_no_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """Only what a finger sends reaches the kiosk: no context menu, even on page text."""
+    tap(qtbot, tile_titled(window, "Safety and side effects"))
+    view = window.page_screen.view
+    handle, at = window_point(view.viewport(), view.viewport().rect().center())
+    QTest.mouseClick(handle, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, at)
+    qtbot.wait(50)
+    assert QApplication.activePopupWidget() is None
+    assert window.current_screen == "safety"
 
 
 def test_kiosk_mode_refuses_close_and_minimise(

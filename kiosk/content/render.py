@@ -46,6 +46,7 @@ class _LinkAndImageRewriter(Treeprocessor):
 
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
+            element.attrib.pop("title", None)  # a title is a hover tooltip: no use to touch
             if element.tag in _HEADING_LEVELS:
                 element.tag = _HEADING_LEVELS[element.tag]
             elif element.tag == "p" and len(element) == 1 and element[0].tag == "img" \

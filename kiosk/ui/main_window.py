@@ -7,6 +7,7 @@ decides which screen shows it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
@@ -19,9 +20,9 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QResizeEvent,
+    QWindow,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QLayout,
     QMainWindow,
     QScroller,
@@ -365,6 +366,7 @@ class MainWindow(QMainWindow):
     def _wire_kiosk(self) -> None:
         self.guard = KioskGuard(self)
         self._guard_installed = False
+        self._guarded: QWindow | None = None
         self._painted = False
         self._warming: Iterator[bool] | None = None
         self._warmer = QTimer(self)  # zero interval: runs when nothing else waits
@@ -474,10 +476,17 @@ class MainWindow(QMainWindow):
         return self._guard_installed
 
     def _install_guard(self) -> None:
-        app = QApplication.instance()
-        if app is not None and not self._guard_installed and not self._exit_allowed:
-            app.installEventFilter(self.guard)
-            self._guard_installed = True
+        """Watch input where it arrives: the window (made anew when its flags change)."""
+        handle = self.windowHandle()
+        if handle is None or self._exit_allowed:
+            return
+        if self._guarded is not None and self._guarded is not handle:
+            with contextlib.suppress(RuntimeError):  # the old window may be gone already
+                self._guarded.removeEventFilter(self.guard)
+        if self._guarded is not handle:
+            handle.installEventFilter(self.guard)
+            self._guarded = handle
+        self._guard_installed = True
 
     def set_kiosk_mode(self, on: bool) -> None:
         """Switch kiosk mode and remember it across restarts."""
@@ -507,6 +516,8 @@ class MainWindow(QMainWindow):
             self.showFullScreen()
         elif was_visible:
             self.showNormal()
+        if self._guard_installed:
+            self._install_guard()  # new flags can mean a new window to watch
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.home_screen.clinic_name:
@@ -552,10 +563,11 @@ class MainWindow(QMainWindow):
         """Close for good, even in kiosk mode (program exit, tests), releasing hooks."""
         self._exit_allowed = True
         self.guard.locked = False
-        app = QApplication.instance()
-        if app is not None and self._guard_installed:
-            app.removeEventFilter(self.guard)
-            self._guard_installed = False
+        if self._guarded is not None:
+            with contextlib.suppress(RuntimeError):
+                self._guarded.removeEventFilter(self.guard)
+            self._guarded = None
+        self._guard_installed = False
         self.close()
         self.recorder.close()
 
@@ -621,8 +633,12 @@ class MainWindow(QMainWindow):
         """Keyboard conveniences for IT when kiosk mode is off.
 
         F11 toggles full screen, Escape leaves it, Ctrl+Q and Ctrl+W close the window.
-        In kiosk mode ``KioskGuard`` swallows all of these before they arrive here.
+        In kiosk mode ``KioskGuard`` swallows all of these before they arrive here, and
+        any that come another way (sent straight to a widget) do nothing.
         """
+        if self.kiosk_mode:
+            event.accept()  # the window's filter refuses these first; never act on them
+            return
         key, control = event.key(), event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if key == Qt.Key.Key_F11:
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
