@@ -22,8 +22,6 @@ _ACTIVITY = frozenset({
 })
 _BUTTONS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
                       QEvent.Type.MouseButtonDblClick})
-_NEVER = frozenset({QEvent.Type.ToolTip, QEvent.Type.ContextMenu, QEvent.Type.WhatsThis,
-                    QEvent.Type.QueryWhatsThis})
 _BLOCKED_KEYS = frozenset({Qt.Key.Key_Escape, Qt.Key.Key_F11, Qt.Key.Key_F4, Qt.Key.Key_Close,
                            Qt.Key.Key_Exit, Qt.Key.Key_Menu, Qt.Key.Key_Meta})
 _SHORTCUT_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -47,8 +45,6 @@ class KioskGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _NEVER:
-            return True
         if kind in _BUTTONS and isinstance(event, QMouseEvent) \
                 and event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton):
             return True  # a right or middle click: a context menu, never a tap
