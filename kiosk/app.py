@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
+from kiosk.display import screen_problem
 from kiosk.logs import setup_logging
 from kiosk.settings import SettingsStore
 from kiosk.ui.first_paint import AfterFirstPaint
@@ -34,6 +35,7 @@ log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 
 ORGANISATION = "Tigoni Treatment Centre"
+DEFAULT_SIZE = (1920, 1080)  # px: the window's size when the screen has room for it
 APPLICATION = "tigoni-kiosk"
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -104,7 +106,7 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
     # The database is checked and opened on the writer thread, beside the first paint.
     recorder = UsageRecorder(options.data_dir if options.record_usage else None,
                              open_now=False)
-    window = MainWindow(choice, store, options.language, options.size or (1920, 1080),
+    window = MainWindow(choice, store, options.language, options.size or DEFAULT_SIZE,
                         recorder)
     if options.high_contrast:
         window.set_high_contrast(True)
@@ -112,21 +114,47 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
 
 
 def run(options: Options) -> int:
-    """Run the interactive kiosk until it is closed."""
+    """Run the interactive kiosk until it is closed.
+
+    Exit status 2, with one plain line on standard error, when there is no screen to show
+    it on (Qt itself would abort with a misleading message).
+    """
+    problem = screen_problem()
+    if problem is not None:
+        print(f"tigoni-kiosk: {problem}", file=sys.stderr)
+        return 2
     data_dir = options.data_dir or default_data_dir()
     setup_logging(data_dir)
     app = application()
+    size, cramped = window_size(options)
     window, _choice = build_window(
-        dataclasses.replace(options, data_dir=data_dir, record_usage=True))
+        dataclasses.replace(options, data_dir=data_dir, record_usage=True, size=size))
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)
     window.present(options.fullscreen)
+    if cramped and not (options.fullscreen or window.kiosk_mode):
+        window.showMaximized()  # the screen's whole free area, frame included
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before
         # the window's own after-the-first-paint work (see MainWindow._after_first_paint).
         AfterFirstPaint(window.home_screen, lambda: report_first_paint_and_quit(app))
     return app.exec()
+
+
+def window_size(options: Options) -> tuple[tuple[int, int], bool]:
+    """The window's size in pixels, and whether the screen is smaller than the default.
+
+    ``--size`` wins.  Otherwise the default 1920x1080, cut to the primary screen's
+    available area (without task bars), so a window never starts bigger than its screen.
+    """
+    if options.size is not None:
+        return options.size, False
+    if not QGuiApplication.screens():  # every screen unplugged at this moment
+        return DEFAULT_SIZE, False
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    size = (min(DEFAULT_SIZE[0], area.width()), min(DEFAULT_SIZE[1], area.height()))
+    return size, size != DEFAULT_SIZE
 
 
 def report_first_paint_and_quit(app: QApplication) -> None:
