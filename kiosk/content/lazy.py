@@ -12,7 +12,9 @@ left.  Every answer is the one ``load_content`` gives for the whole folder, incl
   ``a.md``) the first good one in path order is kept; both are read in the same section.
 
 Every page is checked exactly as ``check`` checks it before it can be shown.  What is
-found is added to ``Content.problems`` and logged.  ``read_some`` reads one section more,
+found is added to ``Content.problems``; errors are logged as they are found, warnings
+(pages not yet signed off) only at debug level, and once every language is read one
+summary line is logged.  ``read_some`` reads one section more,
 so the kiosk reads the rest in idle moments after its first paint and staff soon see
 every problem.  A ``page:`` link is checked once its target's section has been read.
 """
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,9 +46,23 @@ def open_content(root: Path, assets: Path | None = None) -> Content:
     """The content in ``root``, each language's pages read only as they are needed."""
 
     def lazy_library(folder: Path, content: Content, icons: Path | None) -> Library:
-        return LazyLibrary(folder, content.images, icons, content.problems)
+        return LazyLibrary(folder, content.images, icons, content.problems,
+                           lambda: _log_summary_once_complete(content))
 
     return build_content(root, assets, lazy_library)
+
+
+def _log_summary_once_complete(content: Content) -> None:
+    """One line for the log once every language has been read (the details: ``check``)."""
+    libraries = list(content.libraries.values())
+    if not all(isinstance(library, LazyLibrary) and library.complete for library in libraries):
+        return
+    pages = [page for library in libraries for page in library.pages.values()]
+    unsigned = sum(1 for page in pages if not page.reviewed_on or not page.reviewed_by)
+    failed = sum(1 for problem in content.problems if problem.severity is Severity.ERROR)
+    log.info("content: %d page%s; not yet reviewed by the clinic: %d; problems: %d; "
+             "`tigoni-kiosk check` lists them", len(pages), "" if len(pages) == 1 else "s",
+             unsigned, failed)
 
 
 @dataclass(frozen=True)
@@ -61,8 +77,10 @@ class LazyLibrary(Library):
     """A language's pages, read a section at a time; answers as ``load_library``'s would."""
 
     def __init__(self, folder: Path, images: ImageFinder, icons: Path | None,
-                 problems: list[Problem]) -> None:
+                 problems: list[Problem],
+                 on_complete: Callable[[], None] | None = None) -> None:
         super().__init__(folder.name, folder)
+        self._on_complete = on_complete
         self._reader = PageReader(folder.parent, images, icons, self._pages)
         self._problems = problems
         self._listings: dict[Path, _Listing] = {}
@@ -192,10 +210,12 @@ class LazyLibrary(Library):
         self._pages.clear()
         self._pages.update((page.id, page) for page in in_file_order)
         self._complete = True
+        if self._on_complete is not None:
+            self._on_complete()
 
     def _report(self, found: list[Problem]) -> None:
         for problem in found:
-            level = logging.INFO if problem.severity is Severity.WARNING else logging.WARNING
+            level = logging.DEBUG if problem.severity is Severity.WARNING else logging.WARNING
             log.log(level, "content: %s", problem.format())
         self._problems.extend(found)
 
