@@ -26,16 +26,38 @@ if command -v dpkg-query >/dev/null 2>&1; then
     case "$status" in *"install ok installed"*) ;; *) missing="$missing $pkg" ;; esac
   done
 fi
+# Set-up is quiet: a step's output (apt's and debconf's chatter, pip's notes) is shown
+# only when the step fails.
+quietly() {
+  local out
+  out=$(mktemp)
+  if ! "$@" >"$out" 2>&1; then
+    echo "bootstrap: this step failed: $*" >&2
+    cat "$out" >&2
+    rm -f "$out"
+    return 1
+  fi
+  rm -f "$out"
+}
+
 if [ -n "$missing" ]; then
+  install_cmd="apt-get update && apt-get install -y --no-install-recommends$missing"
   if [ "$(id -u)" = 0 ]; then
     echo "bootstrap: installing system libraries:$missing"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
+    quietly apt-get update
     # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    quietly apt-get install -y --no-install-recommends $missing
   else
-    echo "bootstrap: Qt needs system libraries that are missing. Run:" >&2
-    echo "  sudo apt-get install -y$missing" >&2
+    {
+      echo "bootstrap: Qt needs system libraries that this machine does not have:$missing"
+      echo "Install them as root (for example with su), then run make again:"
+      echo "  su -c '$install_cmd'"
+      if command -v sudo >/dev/null 2>&1; then
+        echo "or, with sudo:"
+        echo "  sudo sh -c '$install_cmd'"
+      fi
+    } >&2
     exit 1
   fi
 fi
@@ -44,10 +66,14 @@ if ! command -v uv >/dev/null 2>&1; then
   export PATH="$HOME/.local/bin:$PATH"
 fi
 if ! command -v uv >/dev/null 2>&1; then
-  echo "bootstrap: installing uv with pip"
-  python3 -m pip install --quiet --user uv 2>/dev/null \
-    || python3 -m pip install --quiet --user --break-system-packages uv \
-    || python3 -m pip install --quiet uv
+  export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_ROOT_USER_ACTION=ignore
+  pip_out=$(mktemp)
+  # Debian's own Python refuses --user installs (PEP 668) unless told otherwise.
+  python3 -m pip install --user uv >"$pip_out" 2>&1 \
+    || python3 -m pip install --user --break-system-packages uv >>"$pip_out" 2>&1 \
+    || python3 -m pip install uv >>"$pip_out" 2>&1 \
+    || { echo "bootstrap: could not install uv with pip:" >&2; cat "$pip_out" >&2; }
+  rm -f "$pip_out"
   hash -r
 fi
 if ! command -v uv >/dev/null 2>&1; then
