@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QRect,
     QStandardPaths,
     QtMsgType,
     qInstallMessageHandler,
@@ -36,6 +37,7 @@ qt_log = logging.getLogger("qt")
 
 ORGANISATION = "Tigoni Treatment Centre"
 DEFAULT_SIZE = (1920, 1080)  # px: the window's size when the screen has room for it
+FRAME_ALLOWANCE = 100  # px a window manager's title bar and borders may need
 APPLICATION = "tigoni-kiosk"
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -138,31 +140,39 @@ def run(options: Options) -> int:
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before
         # the window's own after-the-first-paint work (see MainWindow._after_first_paint).
-        AfterFirstPaint(window.home_screen, lambda: report_first_paint_and_quit(app))
+        AfterFirstPaint(window.home_screen,
+                        lambda: report_first_paint_and_quit(app, window.frameGeometry()))
     return app.exec()
 
 
 def window_size(options: Options) -> tuple[tuple[int, int], bool]:
-    """The window's size in pixels, and whether the screen is smaller than the default.
+    """The window's size in pixels, and whether it should fill the screen's free area.
 
-    ``--size`` wins.  Otherwise the default 1920x1080, cut to the primary screen's
-    available area (without task bars), so a window never starts bigger than its screen.
+    ``--size`` wins.  Otherwise the default 1920x1080, unless the primary screen's
+    available area (without task bars) has no room for it and a window frame: then the
+    window is as big as that area and should be maximised, so that no part of it, frame
+    included, starts off the screen.
     """
     if options.size is not None:
         return options.size, False
     if not QGuiApplication.screens():  # every screen unplugged at this moment
         return DEFAULT_SIZE, False
     area = QGuiApplication.primaryScreen().availableGeometry()
-    size = (min(DEFAULT_SIZE[0], area.width()), min(DEFAULT_SIZE[1], area.height()))
-    return size, size != DEFAULT_SIZE
+    cramped = (area.width() < DEFAULT_SIZE[0] + FRAME_ALLOWANCE
+               or area.height() < DEFAULT_SIZE[1] + FRAME_ALLOWANCE)
+    if not cramped:
+        return DEFAULT_SIZE, False
+    return (min(DEFAULT_SIZE[0], area.width()), min(DEFAULT_SIZE[1], area.height())), True
 
 
-def report_first_paint_and_quit(app: QApplication) -> None:
-    """Debug aid for the start-up benchmark (``--exit-after-first-paint``).
+def report_first_paint_and_quit(app: QApplication, frame: QRect) -> None:
+    """Debug aid for the start-up benchmark and tests (``--exit-after-first-paint``).
 
-    Prints ``first-paint <time.time()> <memory in MiB>`` and quits.
+    Prints ``first-paint <time.time()> <memory in MiB> <x>,<y>,<width>x<height>`` (the
+    window's frame on the screen, in px) and quits.
     """
-    print(f"first-paint {time.time():.6f} {_resident_mb():.1f}", flush=True)
+    where = f"{frame.x()},{frame.y()},{frame.width()}x{frame.height()}"
+    print(f"first-paint {time.time():.6f} {_resident_mb():.1f} {where}", flush=True)
     app.quit()
 
 
