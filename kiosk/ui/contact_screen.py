@@ -8,10 +8,18 @@ a code whose data is missing or does not fit is left out and the rest still show
 from __future__ import annotations
 
 import logging
+import math
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.clinic import Clinic
 from kiosk.content.contact import ContactCode, contact_codes
@@ -20,8 +28,9 @@ from kiosk.ui.i18n import tr
 from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
-from kiosk.ui.qr import QrCodeWidget, QrDataError
+from kiosk.ui.qr import QrCodeWidget, QrDataError, min_code_side
 from kiosk.ui.theme import Metrics, Palette
+from kiosk.ui.touch import make_kinetic
 
 log = logging.getLogger(__name__)
 
@@ -84,18 +93,36 @@ class ContactScreen(QWidget):
         self.setObjectName("ContactScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         make_opaque(self)  # nothing behind the screen is painted
-        self.title = caption_label("", "PageTitle", self)
-        self.codes = QWidget(self)
+        # Title, codes, address and words scroll together, as on the home screen: on a
+        # short screen (1024x600) nothing is squeezed, the patient drags the screen.
+        self.content = QWidget()
+        self.content.setObjectName("ContactContent")
+        self.title = caption_label("", "PageTitle", self.content)
+        self.codes = QWidget(self.content)
         self._grid = QGridLayout(self.codes)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        self.address = caption_label("", "Address", self)
-        self.view = PageView(find_image, self)
-        layout = QVBoxLayout(self)
+        self.address = caption_label("", "Address", self.content)
+        self.view = PageView(find_image, self.content)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.ungrabGesture(self.view.viewport())  # the whole screen scrolls instead
+        self.view.installEventFilter(self)
+        layout = QVBoxLayout(self.content)
         layout.addWidget(self.title)
         layout.addWidget(self.codes)
         layout.addWidget(self.address)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
+        layout.addStretch(1)
         self._layout = layout
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setViewport(QWidget())  # our own: see HomeScreen on Qt's private one
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.content)
+        make_kinetic(self.scroll_area)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self.cards: list[ContactCard] = []
         self._metrics = Metrics(1.0)
         self._portrait = False
@@ -126,6 +153,8 @@ class ContactScreen(QWidget):
         self.view.setAccessibleName(title)
         if words is not None:
             self.view.show_page(words)
+            self._fit_words()
+        self.scroll_area.verticalScrollBar().setValue(0)
         captions = self.captions()
         visit = tr("Visit us: %1").replace("%1", clinic.address)
         self.address.setText(visit if clinic.address else "")
@@ -153,15 +182,33 @@ class ContactScreen(QWidget):
         self._width = width
         self._arrange()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_words()  # a new width wraps the words to a new height
+        return False
+
+    def _fit_words(self) -> None:
+        """Make the words exactly as tall as they are: the screen, not they, scrolls."""
+        document = self.view.document()
+        document.setTextWidth(self.view.viewport().width())
+        height = math.ceil(document.size().height()) + 2 * self.view.frameWidth()
+        if height != self.view.height():
+            self.view.setFixedHeight(height)
+
     def _arrange(self) -> None:
         if not self.cards:
             return
         metrics = self._metrics
         columns = 2 if self._portrait else min(4, len(self.cards))
-        usable = self._width - 2 * metrics.margin
+        # Room for the screen's scroll bar, which shows whenever the screen is too short.
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
+        usable = self._width - 2 * metrics.margin - bar
         gap = metrics.px(16, 10)
         self._grid.setSpacing(gap)
         card_width = (usable - (columns - 1) * gap) // columns
+        if columns > 2 and card_width - metrics.px(40, 20) < min_code_side(self.screen()):
+            columns = 2  # four codes of a scannable size do not fit side by side
+            card_width = (usable - gap) // 2
         for card in self.cards:
             card.apply_metrics(metrics, card_width)
         side = max(card.code_side(metrics) for card in self.cards)

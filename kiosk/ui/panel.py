@@ -7,13 +7,14 @@ button, or a tap on the dimmed backdrop, closes it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.nav_bar import NavButton
 from kiosk.ui.theme import Metrics
+from kiosk.ui.touch import make_kinetic
 
 BACKDROP = QColor(10, 30, 30, 170)
 
@@ -36,11 +37,12 @@ class Panel(QWidget):
         self.title.setObjectName("PanelTitle")
         self.title.setWordWrap(True)
         self.body = QVBoxLayout()
+        self._body_scroll = _BodyScroll(self.body, self.card)
         self.close_button = NavButton(tr("Close"), "close", name="PanelClose")
         self.close_button.clicked.connect(self.close_panel)
         self._card_layout = QVBoxLayout(self.card)
         self._card_layout.addWidget(self.title)
-        self._card_layout.addLayout(self.body, 1)
+        self._card_layout.addWidget(self._body_scroll, 1)
         self._card_layout.addWidget(self.close_button)
         self._metrics = Metrics(1.0)
         host.installEventFilter(self)
@@ -82,8 +84,11 @@ class Panel(QWidget):
         return min(self.width() - 2 * self._metrics.margin, self._metrics.px(1100, 500))
 
     def _place_card(self) -> None:
+        """Centre the card: as tall as its words, or the window's height and scrolling."""
         width = max(200, self.card_width())
         self.card.setFixedWidth(width)
+        margins = self._card_layout.contentsMargins()
+        self._body_scroll.fit_width(width - margins.left() - margins.right())
         height = min(self.card.sizeHint().height(), self.height() - 2 * self._metrics.margin)
         self.card.setFixedHeight(max(200, height))
         self.card.move((self.width() - width) // 2, (self.height() - self.card.height()) // 2)
@@ -107,6 +112,48 @@ class Panel(QWidget):
 
     def keyPressEvent(self, event: object) -> None:
         del event  # keys never reach what lies beneath an open panel
+
+
+class _BodyScroll(QScrollArea):
+    """A panel's body: as tall as its contents, scrolling when the window is shorter.
+
+    On a small screen (1024x600) or at the largest text size the body is dragged like a
+    page instead of its controls being squeezed on top of each other.
+    """
+
+    def __init__(self, body: QVBoxLayout, card: QWidget) -> None:
+        super().__init__(card)
+        self.setObjectName("PanelBody")
+        self.setViewport(QWidget())  # our own: see HomeScreen on Qt's private viewport
+        self.viewport().setObjectName("PanelBody")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        inner.setObjectName("PanelBody")
+        inner.setLayout(body)
+        body.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(inner)
+        self._inner = inner
+        self._natural = QSize(0, 0)
+        make_kinetic(self)
+
+    def fit_width(self, width: int) -> None:
+        """Measure the body's natural height for ``width`` px (word-wrapped text grows)."""
+        inner = self._inner
+        inner.ensurePolished()
+        hint = inner.sizeHint()
+        height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
+        self._natural = QSize(width, max(height, hint.height()))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """The whole body, unscrolled (Qt's own hint caps a scroll area at a few lines)."""
+        return self._natural
+
+    def minimumSizeHint(self) -> QSize:
+        """Small: the card shrinks to the window and the body scrolls."""
+        return QSize(0, min(self._natural.height(), 120))
 
 
 def caption_label(text: str, name: str, parent: QWidget | None = None) -> QLabel:

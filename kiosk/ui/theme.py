@@ -189,7 +189,8 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
     radius = m.px(20, 10)
     return f"""
     QWidget {{ font-family: "{FONT_FAMILY}"; color: {p.text}; }}
-    #KioskRoot, #HomeScreen, #HomeContent, #PageScreen, QScrollArea, #TileGrid {{
+    #KioskRoot, #HomeScreen, #HomeContent, #ContactContent, #PageScreen, QScrollArea,
+    #TileGrid {{
         background: {p.background}; border: none; }}
     #ClinicName {{ font-size: {m.title_font}px; font-weight: bold; color: {p.primary}; }}
     #Welcome {{ font-size: {m.font(36, 22)}px; color: {p.muted_text}; }}
@@ -227,6 +228,7 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
     #CardValue {{ font-size: {m.font(30, 18)}px; color: {p.text}; }}
     #Address {{ font-size: {m.font(32, 20)}px; color: {p.text}; }}
     #PanelCard {{ background: {p.surface}; border-radius: {radius}px; }}
+    #PanelBody {{ background: transparent; border: none; }}
     #PanelTitle {{ font-size: {m.font(52, 28)}px; font-weight: bold; color: {p.primary}; }}
     #PanelText {{ font-size: {m.font(36, 22)}px; color: {p.text}; }}
     #HelpNow {{ font-size: {m.font(40, 24)}px; font-weight: bold; color: {p.help_text};
