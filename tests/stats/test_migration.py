@@ -73,7 +73,7 @@ def test_the_first_start_folds_30_days_into_counters_with_the_same_csv(
         assert total_visits(data_dir) == visits
         per_day = {day.isoformat(): count for day, count in report.visits_per_day(days=30)
                    if count}
-        assert per_day == dict(visits_before)
+        assert per_day == {str(day): count for day, count in visits_before}
     finally:
         recorder.close()
 
@@ -94,12 +94,13 @@ def test_after_the_migration_no_trail_is_left_in_the_file_or_its_log(
 def test_visit_lengths_in_minutes_fall_in_the_same_buckets(data_dir: Path,
                                                           old_database: tuple[int, int]) -> None:
     path = data_dir / DATABASE_FILE
-    counted = dict(v1_rows(path, "SELECT CASE WHEN minutes IS NULL THEN 'none' "
-                                 "WHEN minutes < 2 THEN 'under_2_min' "
-                                 "WHEN minutes < 5 THEN 'min_2_to_5' "
-                                 "WHEN minutes < 15 THEN 'min_5_to_15' "
-                                 "ELSE 'over_15_min' END AS bucket, COUNT(*) "
-                                 "FROM visits GROUP BY bucket"))
+    found = v1_rows(path, "SELECT CASE WHEN minutes IS NULL THEN 'none' "
+                          "WHEN minutes < 2 THEN 'under_2_min' "
+                          "WHEN minutes < 5 THEN 'min_2_to_5' "
+                          "WHEN minutes < 15 THEN 'min_5_to_15' "
+                          "ELSE 'over_15_min' END AS bucket, COUNT(*) "
+                          "FROM visits GROUP BY bucket")
+    counted = {str(bucket): int(str(count)) for bucket, count in found}
     counted.pop("none")
     assert UsageReport(data_dir).visit_lengths() == counted
 
