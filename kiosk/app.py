@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
 from kiosk.logs import setup_logging
+from kiosk.private_files import make_private
 from kiosk.settings import SettingsStore
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.graphics import load_fonts
@@ -114,6 +115,7 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
 def run(options: Options) -> int:
     """Run the interactive kiosk until it is closed."""
     data_dir = options.data_dir or default_data_dir()
+    make_private(data_dir)  # owner-only folder and files, before anything is written
     setup_logging(data_dir)
     app = application()
     window, _choice = build_window(

@@ -51,8 +51,8 @@ def make_private(data_dir: Path) -> int:
     private_umask()
     if not POSIX:
         return 0
-    changed = 0
     try:
+        changed = int(data_dir.is_dir() and stat.S_IMODE(data_dir.stat().st_mode) != FOLDER_MODE)
         private_folder(data_dir)
     except OSError as error:
         log.warning("cannot make the data folder %s private: %s", data_dir, error)
