@@ -65,11 +65,12 @@ class _Erase(_Flush):
 class UsageRecorder:
     """Anonymous page views and visits for one data folder (``None``: record nothing).
 
-    Opening checks, repairs and prunes the database, on the calling thread or, with
-    ``open_now=False`` (the kiosk's start-up), first thing on the writer thread, which
-    then starts with ``start()`` or the first event; from
-    then on every recording method returns at once and never raises, and disk
-    trouble is logged by the writer thread.
+    Opening checks, repairs, migrates and prunes the database, on the calling thread or,
+    with ``open_now=False`` (the kiosk's start-up), first thing on the writer thread,
+    which then starts with ``start()`` or the first event; from then on every recording
+    method returns at once and never raises, and disk trouble is logged by the writer
+    thread.  ``clock`` gives the local wall-clock time (only its date is kept);
+    ``monotonic`` gives seconds for visit lengths (``time.monotonic``).
     """
 
     def __init__(self, data_dir: Path | None, *, clock: Clock = datetime.now,
