@@ -108,13 +108,27 @@ def _open_checked(path: Path, today: date) -> sqlite3.Connection:
         with transaction(connection):
             migrated = schema.create(connection)
             prune(connection, today)
-        if migrated:
-            connection.execute("VACUUM")  # rewrites the file: no freed page keeps a row
-        checkpoint(connection)  # and the log keeps no earlier page either
+        _compact(connection, migrated)
     except BaseException:
         connection.close()
         raise
     return connection
+
+
+def _compact(connection: sqlite3.Connection, migrated: bool) -> None:
+    """After a migration, or if free pages are left (a VACUUM cut short), rewrite the file.
+
+    Then truncate the log.  Freed pages are zeroed anyway (``secure_delete``); this
+    also gives their space back.  Trouble (a full disk: VACUUM needs room for a copy)
+    is logged and tried again at the next start; recording carries on.
+    """
+    try:
+        free_pages = connection.execute("PRAGMA freelist_count").fetchone()[0]
+        if migrated or free_pages:
+            connection.execute("VACUUM")  # rewrites the file: no freed page keeps a row
+        checkpoint(connection)  # and the log keeps no earlier page either
+    except sqlite3.OperationalError as error:
+        log.warning("usage database: could not compact it yet (%s)", error)
 
 
 def _private_files(path: Path) -> None:

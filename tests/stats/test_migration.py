@@ -152,3 +152,21 @@ def test_a_year_of_old_rows_migrates(data_dir: Path, tmp_path: Path) -> None:
     UsageReport(data_dir).export_csv(exported)
     assert read_csv(exported) == before
     assert total_views(data_dir) == views
+
+
+def test_free_pages_left_by_a_vacuum_cut_short_are_compacted_at_the_next_start(
+    data_dir: Path
+) -> None:
+    UsageRecorder(data_dir).close()
+    connection = sqlite3.connect(data_dir / DATABASE_FILE)
+    with connection:
+        connection.executemany(
+            "INSERT INTO page_views (day, page_id, language, views) VALUES (?, ?, 'en', 1)",
+            [("2026-11-18", f"old-page-{index}") for index in range(3000)])
+    with connection:
+        connection.execute("DELETE FROM page_views")
+    connection.close()
+    assert rows(data_dir, "PRAGMA freelist_count")[0][0] != 0
+    UsageRecorder(data_dir).close()
+    assert rows(data_dir, "PRAGMA freelist_count") == [(0,)]
+    assert b"old-page-" not in (data_dir / DATABASE_FILE).read_bytes()
