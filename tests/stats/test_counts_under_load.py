@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -18,7 +17,14 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from kiosk.stats import UsageRecorder
-from tests.stats.helpers import rows, total_views, total_visits, views_by_page
+from tests.stats.helpers import (
+    assert_a_prefix_of_the_views,
+    kill_after_commits,
+    rows,
+    total_views,
+    total_visits,
+    views_by_page,
+)
 
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
 PAGES = 7
@@ -97,38 +103,6 @@ app.exec()
 @pytest.mark.spawns_processes
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_sigkill_while_the_gui_thread_records_leaves_exact_counts(data_dir: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", GUI_WRITER, str(data_dir)], cwd=REPOSITORY,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    assert child.stdout is not None
-    try:
-        commits: list[int] = []
-        while len(commits) < 10:
-            line = child.stdout.readline()
-            assert line, f"the writer ended early: {child.stderr.read() if child.stderr else ''}"
-            commits.append(int(line.split()[1]))
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(10)
-        for stream in (child.stdout, child.stderr):
-            if stream is not None:
-                stream.close()
-    assert child.returncode == -signal.SIGKILL
-
-    assert rows(data_dir, "PRAGMA integrity_check") == [("ok",)]
-    count = total_views(data_dir)
-    assert count >= commits[-1] > commits[0] > 0
-    # Exactly the first ``count`` views, page by page: the counters are a prefix of what
-    # the GUI thread recorded, with nothing lost or doubled in between.
-    assert views_by_page(data_dir) == dict(Counter(page(index) for index in range(count)))
-    started_before = (count - 1) // 25 + 1
-    assert total_visits(data_dir) in {started_before, started_before + (count % 25 == 0)}
-    recorder = UsageRecorder(data_dir, flush_interval=60)  # and it opens for the next run
-    try:
-        assert recorder.enabled
-        assert recorder.report().top_pages() != []
-    finally:
-        recorder.close()
+    commits = kill_after_commits([sys.executable, "-c", GUI_WRITER, str(data_dir)], 10,
+                                 env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert_a_prefix_of_the_views(data_dir, commits)

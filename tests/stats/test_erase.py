@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Options, build_window
-from kiosk.session.pin import hash_pin
 from kiosk.stats import DATABASE_FILE, UsageRecorder
 from kiosk.ui.erase_usage import EraseUsageConfirm
 from kiosk.ui.main_window import MainWindow
+from tests import test_usage_wiring
 from tests.helpers import tap_button
 from tests.stats.helpers import FakeClock, rows, total_views, total_visits
-from tests.test_kiosk_mode import PIN, hold_clinic_name, type_pin, write_settings
+from tests.test_kiosk_mode import PIN, hold_clinic_name, type_pin
 
 MARKER = "conditions/suicidal-thoughts"
+counted = test_usage_wiring.counted  # the fixture: a window that counts, with a staff PIN
 
 
 def on_disk(data_dir: Path) -> bytes:
@@ -33,18 +31,6 @@ def some_history(recorder: UsageRecorder, clock: FakeClock, days: int = 30) -> N
         recorder.visit_ended()
         assert recorder.flush()
         clock.advance(days=1)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def recorder(data_dir: Path, clock: FakeClock) -> Iterator[UsageRecorder]:
-    opened = UsageRecorder(data_dir, clock=clock, monotonic=clock.monotonic, flush_interval=60)
-    yield opened
-    opened.close()
 
 
 def test_erase_deletes_every_count_from_the_file_and_its_log(
@@ -87,18 +73,6 @@ def test_erase_without_a_database_says_it_could_not(tmp_path: Path) -> None:
     blocked.write_text("x", encoding="utf-8")
     assert not UsageRecorder(blocked).erase()
     assert not UsageRecorder(None).erase()
-
-
-@pytest.fixture
-def counted(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    """A window that records usage in its data folder, with a staff PIN set."""
-    write_settings(data_dir, pin_hash=hash_pin(PIN), staff_hold_ms=50)
-    window, _choice = build_window(Options(data_dir=data_dir, record_usage=True))
-    qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
-    window.present()
-    qtbot.wait_exposed(window)
-    qtbot.wait_until(lambda: window.watching_input)
-    return window
 
 
 def test_staff_erase_the_counts_only_after_confirming(

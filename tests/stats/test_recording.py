@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import csv
 import logging
-import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from statistics import median
@@ -42,28 +39,16 @@ from tests.helpers import tap, tap_button, tile_titled
 from tests.stats.helpers import (
     NOON,
     FakeClock,
+    assert_a_prefix_of_the_views,
+    kill_after_commits,
     rows,
     total_views,
-    total_visits,
     views_by_page,
 )
 
 REPOSITORY = Path(__file__).resolve().parent.parent.parent
 PAGES = ("how-it-works", "conditions/depression", "safety", "contact", "treatment-day")
 VISIT_COLUMNS = "day, language, visits, under_2_min, min_2_to_5, min_5_to_15, over_15_min"
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def recorder(data_dir: Path, clock: FakeClock) -> Iterator[UsageRecorder]:
-    """A recorder that writes only when flushed (the interval is a minute)."""
-    opened = UsageRecorder(data_dir, clock=clock, monotonic=clock.monotonic, flush_interval=60)
-    yield opened
-    opened.close()
 
 
 def view_count(data_dir: Path) -> int:
@@ -571,39 +556,5 @@ while time.monotonic() < deadline:
 @pytest.mark.spawns_processes
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_sigkill_mid_session_loses_nothing_committed(data_dir: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", WRITER_SCRIPT, str(data_dir)], cwd=REPOSITORY,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    assert child.stdout is not None
-    try:
-        assert child.stdout.readline().strip() == "qt imported: False"
-        commits: list[int] = []
-        while len(commits) < 8:
-            line = child.stdout.readline()
-            assert line, f"the writer ended early: {child.stderr.read() if child.stderr else ''}"
-            commits.append(int(line.split()[1]))
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(10)
-        for stream in (child.stdout, child.stderr):
-            if stream is not None:
-                stream.close()
-    assert child.returncode == -signal.SIGKILL
-
-    assert rows(data_dir, "PRAGMA integrity_check") == [("ok",)]
-    count = total_views(data_dir)
-    assert count >= commits[-1] > commits[0] > 0
-    # Exactly the first ``count`` views, page by page: none lost or doubled in between.
-    expected = Counter(f"page-{index % 7}" for index in range(count))
-    assert views_by_page(data_dir) == dict(expected)
-    # A visit starts before every 25th view; a commit may end between the two.
-    started_before = (count - 1) // 25 + 1
-    assert total_visits(data_dir) in {started_before, started_before + (count % 25 == 0)}
-    recorder = UsageRecorder(data_dir, flush_interval=60)  # and it opens for the next run
-    try:
-        assert recorder.enabled
-        assert recorder.report().daily_page_counts() != []
-    finally:
-        recorder.close()
+    commits = kill_after_commits([sys.executable, "-c", WRITER_SCRIPT, str(data_dir)], 8)
+    assert_a_prefix_of_the_views(data_dir, commits)
