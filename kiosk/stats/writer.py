@@ -48,7 +48,11 @@ class CounterWriter:
         return self.connection is not None
 
     def close(self) -> None:
-        """Close the database; anything still pending is dropped."""
+        """Close the database; anything still pending is dropped (and logged)."""
+        if self._pending:
+            log.warning("usage statistics: %d page views were never written (the disk "
+                        "refused them until the kiosk closed)", self._pending.view_count)
+            self._pending = Tally()
         if self.connection is not None:
             self.connection.close()
             self.connection = None

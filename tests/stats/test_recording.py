@@ -558,3 +558,17 @@ while time.monotonic() < deadline:
 def test_sigkill_mid_session_loses_nothing_committed(data_dir: Path) -> None:
     commits = kill_after_commits([sys.executable, "-c", WRITER_SCRIPT, str(data_dir)], 8)
     assert_a_prefix_of_the_views(data_dir, commits)
+
+
+def test_counts_the_disk_never_took_are_logged_when_the_kiosk_closes(
+    recorder: UsageRecorder, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def disk_error(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "add", disk_error)
+    for _ in range(4):
+        recorder.page_viewed("safety", "en")
+    with caplog.at_level(logging.WARNING, logger="kiosk.stats"):
+        recorder.close()
+    assert "4 page views were never written" in caplog.text
