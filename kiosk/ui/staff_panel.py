@@ -1,7 +1,8 @@
 """The staff panel, behind the hidden gesture and the PIN: large, plain controls.
 
 Kiosk mode on or off, idle timeout, default language and text size, content status,
-change PIN, exit (only with kiosk mode off) and the version.  It closes itself after a
+usage, erase usage counts (confirmed in ``kiosk.ui.erase_usage``), change PIN, exit
+(only with kiosk mode off) and the version.  It closes itself after a
 short time without a touch, and on the idle reset.
 """
 
