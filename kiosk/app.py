@@ -27,6 +27,7 @@ from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
 from kiosk.display import screen_problem
 from kiosk.logs import setup_logging
+from kiosk.private_files import make_private
 from kiosk.settings import SettingsStore
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.graphics import load_fonts
@@ -126,6 +127,7 @@ def run(options: Options) -> int:
         print(f"tigoni-kiosk: {problem}", file=sys.stderr)
         return 2
     data_dir = options.data_dir or default_data_dir()
+    make_private(data_dir)  # owner-only folder and files, before anything is written
     setup_logging(data_dir)
     app = application()
     size, cramped = window_size(options)

@@ -1,4 +1,4 @@
-"""Logging: a rotating, owner-only log file in the data folder, plus Qt's own messages.
+"""Logging: a rotating, owner-only log file (0600, in a 0700 folder), plus Qt's messages.
 
 Every unhandled exception is logged once, with its traceback: while the kiosk's window
 is up its crash guard does it (and recovers); before and after, and in other threads,
@@ -14,6 +14,8 @@ import sys
 import threading
 from pathlib import Path
 from types import TracebackType
+
+from kiosk.private_files import private_folder
 
 LOG_NAME = "kiosk.log"
 MAX_BYTES = 1_000_000
@@ -114,7 +116,7 @@ def setup_logging(data_dir: Path | None, level: int = logging.INFO) -> Path | No
         return None
     log_dir = data_dir / "logs"
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(log_dir)
         file_handler = _PrivateRotatingFileHandler(log_dir / LOG_NAME, MAX_BYTES, BACKUPS)
     except OSError as error:
         logging.getLogger(__name__).warning("cannot write logs to %s: %s", log_dir, error)

@@ -20,6 +20,7 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from kiosk.private_files import private_folder
 from kiosk.session.pin import LONGEST_LOCK_SECONDS, LockOut
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ class SettingsStore:
             return False
         temporary = self.path.with_name(f".{self.path.name}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
                 handle.write(self.settings.to_json())

@@ -112,8 +112,32 @@
         <translation>Badilisha lugha</translation>
     </message>
     <message>
+        <source>Erase usage counts</source>
+        <translation>Futa hesabu za matumizi</translation>
+    </message>
+    <message>
+        <source>This deletes every usage count kept on this kiosk: visits per day and the pages read. It cannot be undone.</source>
+        <translation>Hii inafuta hesabu zote za matumizi zilizohifadhiwa kwenye kioski hiki: ziara kwa siku na kurasa zilizosomwa. Haiwezi kurudishwa.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Futa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Ghairi</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Funga</translation>
+    </message>
+    <message>
+        <source>Usage counts erased.</source>
+        <translation>Hesabu za matumizi zimefutwa.</translation>
+    </message>
+    <message>
+        <source>The usage counts could not be erased. Ask IT to look at the log.</source>
+        <translation>Hesabu za matumizi hazikuweza kufutwa. Omba IT waangalie kumbukumbu.</translation>
     </message>
     <message>
         <source>Staff PIN</source>

@@ -3,7 +3,9 @@
 Only a salted scrypt hash is stored, never the digits; checks compare in constant time.
 After ``ATTEMPTS_BEFORE_LOCK`` wrong PINs in a row the pad locks for 60 s, doubling with
 each further lock up to 15 minutes.  The lock-out state is plain data so it can be saved
-and survive a restart.
+and survive a restart: ``locked_until`` is a wall-clock time (seconds since the epoch),
+read only when the kiosk starts and then never trusted for more than the longest lock.
+Within a run the lock is timed on the monotonic clock (``kiosk.session.staff``).
 """
 
 from __future__ import annotations
@@ -56,26 +58,43 @@ def pin_matches(pin: str, stored: str) -> bool:
     return hmac.compare_digest(digest, expected)
 
 
+def lock_seconds(locks_before: int) -> int:
+    """How long the next lock lasts after ``locks_before`` locks: 60 s doubling, 15 min at most."""
+    return min(LONGEST_LOCK_SECONDS, FIRST_LOCK_SECONDS << min(locks_before, 16))
+
+
 @dataclass
 class LockOut:
-    """Wrong guesses in a row, how many locks so far, and when the current lock ends."""
+    """Wrong guesses in a row, how many locks so far, and when the current lock ends.
+
+    ``locked_until`` is wall-clock seconds since the epoch, for saving only.
+    """
 
     failures: int = 0
     locks: int = 0
     locked_until: float = 0.0
 
     def seconds_left(self, now: float) -> int:
-        """Whole seconds until the pad unlocks (0 when it is not locked)."""
-        return max(0, int(self.locked_until - now + 0.999))
+        """Whole seconds from wall-clock ``now`` until the saved lock ends.
 
-    def record_failure(self, now: float) -> None:
-        """A wrong PIN: lock after the fifth in a row, each lock twice as long."""
+        0 when not locked; never more than ``LONGEST_LOCK_SECONDS``, however far ahead
+        the clock stood when the lock was saved.
+        """
+        return max(0, min(LONGEST_LOCK_SECONDS, int(self.locked_until - now + 0.999)))
+
+    def record_failure(self, now: float) -> int:
+        """A wrong PIN at wall-clock ``now``: the seconds of the lock it starts, or 0.
+
+        The pad locks after the fifth in a row, each lock twice as long as the last.
+        """
         self.failures += 1
-        if self.failures >= ATTEMPTS_BEFORE_LOCK:
-            duration = min(LONGEST_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2**self.locks)
-            self.locks += 1
-            self.failures = 0
-            self.locked_until = now + duration
+        if self.failures < ATTEMPTS_BEFORE_LOCK:
+            return 0
+        duration = lock_seconds(self.locks)
+        self.locks += 1
+        self.failures = 0
+        self.locked_until = now + duration
+        return duration
 
     def record_success(self) -> None:
         """The right PIN: forget the wrong guesses."""

@@ -1,7 +1,13 @@
-"""Staff access: checking the PIN against the stored hash with a lasting lock-out."""
+"""Staff access: checking the PIN against the stored hash with a lasting lock-out.
+
+A lock is timed on the monotonic clock, so setting the wall clock (a flat clock battery
+corrected, a time zone change) neither shortens nor stretches it.  The wall-clock end
+saved in the settings is read once, when the kiosk starts, and capped there.
+"""
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from enum import Enum
@@ -22,9 +28,18 @@ class PinResult(Enum):
 class StaffAccess:
     """The one place that decides whether a typed PIN opens the staff panel."""
 
-    def __init__(self, store: SettingsStore, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, store: SettingsStore, clock: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        """Decide for the PIN stored in ``store``.
+
+        ``clock``: wall-clock seconds since the epoch (for the saved lock-out only);
+        ``monotonic``: seconds on a clock nobody sets (for how long a lock lasts).
+        """
         self._store = store
         self._clock = clock
+        self._monotonic = monotonic
+        saved_lock = store.settings.lock_out.seconds_left(clock())  # at most the longest
+        self._unlocks_at = monotonic() + saved_lock
 
     @property
     def has_pin(self) -> bool:
@@ -32,8 +47,8 @@ class StaffAccess:
         return bool(self._store.settings.pin_hash)
 
     def seconds_locked(self) -> int:
-        """Seconds until another PIN may be tried (0 when not locked)."""
-        return self._store.settings.lock_out.seconds_left(self._clock())
+        """Whole seconds until another PIN may be tried (0 when not locked)."""
+        return max(0, math.ceil(self._unlocks_at - self._monotonic()))
 
     @property
     def attempts_left(self) -> int:
@@ -49,9 +64,12 @@ class StaffAccess:
         lock_out = self._store.settings.lock_out
         if pin_matches(pin, self._store.settings.pin_hash):
             lock_out.record_success()
+            self._unlocks_at = 0.0
             self._store.save()
             return PinResult.ACCEPTED
-        lock_out.record_failure(self._clock())
+        lock_seconds = lock_out.record_failure(self._clock())
+        if lock_seconds:
+            self._unlocks_at = self._monotonic() + lock_seconds
         self._store.save()
         return PinResult.LOCKED if self.seconds_locked() > 0 else PinResult.WRONG
 
@@ -59,4 +77,5 @@ class StaffAccess:
         """Store a new PIN (raises ``PinFormatError`` unless it is 4 to 8 digits)."""
         self._store.settings.pin_hash = hash_pin(pin)
         self._store.settings.lock_out.record_success()
+        self._unlocks_at = 0.0
         self._store.save()

@@ -1,14 +1,18 @@
-"""Anonymous usage statistics: which pages patients read, never who read them.
+"""Anonymous usage counts: how often pages are read, never who read them or in what order.
 
-Plain Python (``sqlite3``, ``threading``); no Qt.  Three modules:
+Plain Python (``sqlite3``, ``threading``); no Qt.  The database keeps counters only,
+summed as they are written: page views per day, page and language; visits per day and
+language with their lengths in four buckets.  No time finer than the day, nothing that
+links two views to one visit (``schema``).  Modules:
 
 * ``recorder``: ``UsageRecorder``, used by the window.  Its recording methods return
-  at once (a tuple on a queue); a daemon thread commits in one transaction every
-  ``flush_interval`` seconds (2 s).
+  at once (a tuple on a queue); a daemon thread (``writer``) folds what arrives into
+  counters and adds them in one transaction every ``flush_interval`` seconds (2 s).
 * ``report``: ``UsageReport``, read-only queries for the staff Usage page and the
   ``stats`` command, and ``parse_day`` for ``--since``.
-* ``store``: the database itself (``usage.sqlite3`` in the data folder; schema, safe
-  opening, 400-day retention).
+* ``store`` and ``schema``: the database itself (``usage.sqlite3`` in the data folder,
+  owner-only; tables, safe opening, migration from the old per-visit rows, 400-day
+  retention that never trusts a wrong clock, erasing).
 
 Recording (``data_dir=None`` records nothing; nothing here ever raises on disk trouble)::
 
@@ -18,6 +22,7 @@ Recording (``data_dir=None`` records nothing; nothing here ever raises on disk t
     recorder.page_viewed(page_id, language) # a page or screen was shown
     recorder.visit_ended()                  # the idle reset
     recorder.flush(timeout=5.0) -> bool     # commit now and wait (not on the tap path)
+    recorder.erase(timeout=5.0) -> bool     # staff: delete every count and its log trail
     recorder.report() -> UsageReport        # flush, then queries
     recorder.close()                        # ends an open visit, commits, stops the thread
 
@@ -39,6 +44,7 @@ Reading (each query opens its own read-only connection; a missing database is no
     report.visits_per_day(days=30, today=None) -> list[tuple[date, int]]  # zeros included
     report.top_pages(month_of=None, limit=8) -> list[tuple[str, int]]     # page ids
     report.daily_page_counts(since=None) -> list[tuple[str, str, str, int]]
+    report.visit_lengths(since=None) -> dict[str, int]   # ended visits by length bucket
     report.export_csv(path, since=None) -> int   # rows; raises OSError if path is unwritable
     report.warning                               # why the last query found nothing, or ""
 

@@ -2,9 +2,14 @@
 
 The UI thread only stamps the time and puts a small tuple on a ``queue.SimpleQueue``; it
 never waits for SQLite or the disk.  A daemon thread collects what arrives for one
-``flush_interval`` (2 s) after the first event and writes it in one transaction, so a
-power cut loses at most those last seconds.  ``flush`` asks for the write now and waits
-for it (staff pages and tests); ``close`` flushes and stops the thread.
+``flush_interval`` (2 s) after the first event and adds it to the day counters in one
+transaction (``kiosk.stats.writer``), so a power cut loses at most those last seconds,
+and a write the disk refuses is kept in memory and retried with the next batch.
+``flush`` asks for the write now and waits for it (staff pages and tests); ``erase``
+deletes every count; ``close`` flushes and stops the thread.
+
+Days are the local date of the wall clock at the tap; a visit's length is measured on
+the monotonic clock, so a wall clock that jumps neither stretches nor shrinks it.
 """
 
 from __future__ import annotations
@@ -12,48 +17,29 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from kiosk.stats.common import Clock, database_path
+from kiosk.stats.events import Event, PageView, VisitEnd, VisitStart
 
 if TYPE_CHECKING:
     import sqlite3
 
     from kiosk.stats.report import UsageReport
+    from kiosk.stats.writer import CounterWriter
 
-# SQLite and ``kiosk.stats.store`` are imported where they are used: on the writer
-# thread, or by ``report()``.  Loading them before the first paint costs about 8 ms.
+# SQLite, ``kiosk.stats.store`` and ``kiosk.stats.writer`` are imported where they are
+# used: on the writer thread, or by ``report()``.  Loading them before the first paint
+# costs about 8 ms.
 
 log = logging.getLogger(__name__)
 
 FLUSH_INTERVAL_S = 2.0
 WAIT_S = 5.0
-
-
-class PageView(NamedTuple):
-    """A page was shown."""
-
-    at: datetime
-    page_id: str
-    language: str
-
-
-class VisitStart(NamedTuple):
-    """The first touch after the attract screen (or after start-up)."""
-
-    at: datetime
-    language: str
-
-
-class VisitEnd(NamedTuple):
-    """The idle reset (or the kiosk closing)."""
-
-    at: datetime
-
-
-Event = PageView | VisitStart | VisitEnd
 
 
 class _Flush:
@@ -72,38 +58,42 @@ class _Stop(_Flush):
     """Commit, then close the database and end the thread."""
 
 
+class _Erase(_Flush):
+    """Delete every count, those still in memory included."""
+
+
 class UsageRecorder:
     """Anonymous page views and visits for one data folder (``None``: record nothing).
 
-    Opening checks, repairs and prunes the database, on the calling thread or, with
-    ``open_now=False`` (the kiosk's start-up), first thing on the writer thread, which
-    then starts with ``start()`` or the first event; from
-    then on every recording method returns at once and never raises, and disk
-    trouble is logged by the writer thread.
+    Opening checks, repairs, migrates and prunes the database, on the calling thread or,
+    with ``open_now=False`` (the kiosk's start-up), first thing on the writer thread,
+    which then starts with ``start()`` or the first event; from then on every recording
+    method returns at once and never raises, and disk trouble is logged by the writer
+    thread.  ``clock`` gives the local wall-clock time (only its date is kept);
+    ``monotonic`` gives seconds for visit lengths (``time.monotonic``).
     """
 
     def __init__(self, data_dir: Path | None, *, clock: Clock = datetime.now,
+                 monotonic: Callable[[], float] = time.monotonic,
                  flush_interval: float = FLUSH_INTERVAL_S, open_now: bool = True) -> None:
         self.path = database_path(data_dir) if data_dir is not None else None
         self.flush_interval = flush_interval
-        self.committed_views = 0
         self._clock = clock
+        self._monotonic = monotonic
         self._in_visit = False
         self._queue: queue.SimpleQueue[Event | _Flush] | None = None
         self._thread: threading.Thread | None = None
-        self._visit: tuple[int, datetime] | None = None  # writer thread only, like below
-        self._pruned_on = clock().date()
-        self._failing = False
+        self._writer: CounterWriter | None = None  # made and used on the writer thread
+        self._opened: sqlite3.Connection | None = None  # with open_now, until it starts
         self._wake = threading.Event()  # cuts the writer's wait short for flush and close
         self._in_hand: list[Event | _Flush] = []  # the batch being written
-        self._connection: sqlite3.Connection | None = None
         if self.path is None:
             return
         if open_now:
             from kiosk.stats import store
 
-            self._connection = store.open_database(self.path, clock)
-            if self._connection is None:
+            self._opened = store.open_database(self.path, clock)
+            if self._opened is None:
                 return
         self._queue = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="usage-writer", daemon=True)
@@ -127,6 +117,11 @@ class UsageRecorder:
         return self._queue is not None
 
     @property
+    def committed_views(self) -> int:
+        """Page views added to the database so far (written by the writer thread)."""
+        return self._writer.committed_views if self._writer is not None else 0
+
+    @property
     def in_visit(self) -> bool:
         """Whether a visit is open (no disk involved)."""
         return self._in_visit
@@ -140,7 +135,7 @@ class UsageRecorder:
         if self._in_visit:
             self.visit_ended()
         self._in_visit = True
-        self._put(VisitStart(self._clock(), language))
+        self._put(VisitStart(self._clock(), language, self._monotonic()))
 
     def touched(self, language: str) -> None:
         """A patient touched the screen: start a visit unless one is already open."""
@@ -151,7 +146,7 @@ class UsageRecorder:
         """The idle reset: the visit is over (nothing happens if none is open)."""
         if self._in_visit:
             self._in_visit = False
-            self._put(VisitEnd(self._clock()))
+            self._put(VisitEnd(self._monotonic()))
 
     def _put(self, item: Event | _Flush) -> None:
         if self._queue is not None:
@@ -164,6 +159,15 @@ class UsageRecorder:
     def flush(self, timeout: float = WAIT_S) -> bool:
         """Commit everything recorded so far; False if disabled, failed or too slow."""
         return self._send(_Flush(), timeout)
+
+    def erase(self, timeout: float = WAIT_S) -> bool:
+        """Delete every usage count, recorded or still queued, and the log's copy of them.
+
+        True once the database and its write-ahead log hold no count; False if the
+        recorder is off, the disk refused, or it took longer than ``timeout`` seconds.
+        A visit open now is not counted.
+        """
+        return self._send(_Erase(), timeout)
 
     def close(self, timeout: float = WAIT_S) -> None:
         """End an open visit, commit, and stop the writer; later calls record nothing."""
@@ -191,14 +195,15 @@ class UsageRecorder:
     # --- the writer thread ---------------------------------------------------------------
 
     def _run(self) -> None:
-        from kiosk.stats import store
+        from kiosk.stats.writer import CounterWriter
 
+        assert self.path is not None
         try:
-            if self._connection is None and self.path is not None:
-                self._connection = store.open_database(self.path, self._clock)
-                if self._connection is None:
-                    return
-            while self._write_one_batch():
+            self._writer = CounterWriter(self.path, self._clock, self._opened)
+            self._opened = None
+            if not self._writer.open():
+                return
+            while self._write_one_batch(self._writer):
                 pass
         except Exception:  # the kiosk must keep running whatever happens here
             log.exception("usage recording stopped")
@@ -207,15 +212,14 @@ class UsageRecorder:
 
     def _finish(self) -> None:
         """Close the database; from now on nothing is recorded and nobody waits."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        if self._writer is not None:
+            self._writer.close()
         for item in self._in_hand + self._drain():
             if isinstance(item, _Flush) and not item.done.is_set():
                 item.finish(False)
         self._queue = None
 
-    def _write_one_batch(self) -> bool:
+    def _write_one_batch(self, writer: CounterWriter) -> bool:
         """Wait for an event, let the interval pass, write what came; False to stop.
 
         While a batch is open the writer sleeps on ``_wake`` rather than on the queue, so
@@ -232,12 +236,13 @@ class UsageRecorder:
             if not isinstance(item, _Flush):
                 events.append(item)
                 continue
-            item.finish(self._write(events) if events else not self._failing)
+            # An erase drops the events before it: they are among what staff erased.
+            item.finish(writer.erase() if isinstance(item, _Erase) else writer.write(events))
             events = []
             if isinstance(item, _Stop):
                 return False
         if events:
-            self._write(events)
+            writer.write(events)
         return True
 
     def _drain(self) -> list[Event | _Flush]:
@@ -249,64 +254,3 @@ class UsageRecorder:
                 items.append(self._queue.get_nowait())
             except queue.Empty:
                 return items
-
-    def _write(self, events: list[Event]) -> bool:
-        """One transaction for the batch; on failure log once, drop it and carry on."""
-        import sqlite3
-
-        if self._connection is None:
-            return False
-        try:
-            views = self._commit(self._connection, events)
-        except sqlite3.Error as error:
-            self._visit = None
-            self._on_failure(error, len(events))
-            return False
-        self.committed_views += views
-        if self._failing:
-            log.info("usage statistics are being written again")
-            self._failing = False
-        return True
-
-    def _commit(self, connection: sqlite3.Connection, events: list[Event]) -> int:
-        from kiosk.stats import store
-
-        views = 0
-        with store.transaction(connection):
-            today = self._clock().date()
-            if today != self._pruned_on:
-                store.prune(connection, today)
-                self._pruned_on = today
-            for event in events:
-                views += self._apply(connection, event)
-        return views
-
-    def _apply(self, connection: sqlite3.Connection, event: Event) -> int:
-        from kiosk.stats import store
-
-        if isinstance(event, PageView):
-            visit_id = self._visit[0] if self._visit else None
-            store.insert_view(connection, event.at, event.page_id, event.language, visit_id)
-            return 1
-        if self._visit is not None:
-            visit_id, started = self._visit
-            minutes = max(0, int((event.at - started).total_seconds() // 60))
-            store.end_visit(connection, visit_id, minutes)
-            self._visit = None
-        if isinstance(event, VisitStart):
-            self._visit = (store.insert_visit(connection, event.at, event.language), event.at)
-        return 0
-
-    def _on_failure(self, error: sqlite3.Error, count: int) -> None:
-        from kiosk.stats import store
-
-        if not self._failing:
-            log.warning("usage statistics: %d events could not be written (%s)", count, error)
-        self._failing = True
-        if store.is_corruption(error) and self.path is not None:
-            assert self._connection is not None
-            self._connection.close()
-            self._connection = None
-            if store.move_aside(self.path, self._clock()):
-                self._connection = store.open_database(self.path, self._clock)
-

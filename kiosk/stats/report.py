@@ -1,9 +1,10 @@
-"""Reading the usage database: the staff Usage page's figures and the CSV export.
+"""Reading the usage counters: the staff Usage page's figures and the CSV export.
 
 Each query opens its own short, read-only connection, so it never blocks the writer
 (WAL readers and the writer do not wait for each other) and never creates a database.
 A missing database reads as no data; an unreadable one is logged, reads as no data and
-leaves the reason in ``UsageReport.warning``.
+leaves the reason in ``UsageReport.warning``.  A database still in the old per-visit
+form (version 1, before the kiosk's first start after the upgrade) is migrated first.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.stats.common import Clock, database_path
+from kiosk.stats.schema import SCHEMA_VERSION
+from kiosk.stats.tally import LENGTH_BUCKETS
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +56,7 @@ class UsageReport:
         last = today or self._clock().date()
         first = last - timedelta(days=days - 1)
         rows = self._query(
-            "SELECT day, COUNT(*) FROM visits WHERE day BETWEEN ? AND ? GROUP BY day",
+            "SELECT day, SUM(visits) FROM visit_counts WHERE day BETWEEN ? AND ? GROUP BY day",
             (first.isoformat(), last.isoformat()),
         )
         counts = {str(day): int(count) for day, count in rows}
@@ -64,8 +67,8 @@ class UsageReport:
         """The most-viewed page ids in ``month_of``'s month (all languages), most first."""
         first, following = month_bounds(month_of or self._clock().date())
         rows = self._query(
-            "SELECT page_id, COUNT(*) AS views FROM views WHERE day >= ? AND day < ? "
-            "GROUP BY page_id ORDER BY views DESC, page_id LIMIT ?",
+            "SELECT page_id, SUM(views) AS total FROM page_views WHERE day >= ? AND day < ? "
+            "GROUP BY page_id HAVING total > 0 ORDER BY total DESC, page_id LIMIT ?",
             (first.isoformat(), following.isoformat(), limit),
         )
         return [(str(page_id), int(views)) for page_id, views in rows]
@@ -73,12 +76,21 @@ class UsageReport:
     def daily_page_counts(self, since: date | None = None) -> list[DayPageCount]:
         """``(day, page_id, language, views)`` from ``since`` on, by day, page and language."""
         rows = self._query(
-            "SELECT day, page_id, language, COUNT(*) FROM views WHERE day >= ? "
-            "GROUP BY day, page_id, language ORDER BY day, page_id, language",
+            "SELECT day, page_id, language, SUM(views) AS total FROM page_views WHERE day >= ? "
+            "GROUP BY day, page_id, language HAVING total > 0 "
+            "ORDER BY day, page_id, language",
             (since.isoformat() if since else "",),
         )
         return [(str(day), str(page), str(language), int(views))
                 for day, page, language, views in rows]
+
+    def visit_lengths(self, since: date | None = None) -> dict[str, int]:
+        """Ended visits from ``since`` on, by length bucket (``LENGTH_BUCKETS`` names)."""
+        columns = ", ".join(f"SUM({name})" for name in LENGTH_BUCKETS)
+        rows = self._query(f"SELECT {columns} FROM visit_counts WHERE day >= ?",
+                           (since.isoformat() if since else "",))
+        sums = rows[0] if rows else (None,) * len(LENGTH_BUCKETS)
+        return {name: int(total or 0) for name, total in zip(LENGTH_BUCKETS, sums, strict=True)}
 
     def export_csv(self, path: Path, since: date | None = None) -> int:
         """Write ``date,page_id,language,views`` rows to ``path``; rows written.
@@ -96,6 +108,7 @@ class UsageReport:
         if self.path is None or not self.path.is_file():
             return []
         try:
+            self._migrate_if_old()
             connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
             with contextlib.closing(connection):
                 return connection.execute(sql, parameters).fetchall()
@@ -103,3 +116,16 @@ class UsageReport:
             self.warning = f"usage statistics cannot be read from {self.path} ({error})"
             log.warning("%s", self.warning)
             return []
+
+    def _migrate_if_old(self) -> None:
+        """Fold a version 1 database into counters (``stats`` run before the kiosk started)."""
+        assert self.path is not None
+        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        with contextlib.closing(connection):
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version < SCHEMA_VERSION:
+            from kiosk.stats import store
+
+            opened = store.open_database(self.path, self._clock)
+            if opened is not None:
+                opened.close()

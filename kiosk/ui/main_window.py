@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         """The staff panel, behind the PIN."""
         made = self._made.get("staff_panel")
         if made is None:
+            from kiosk.ui.erase_usage import confirm_erase_usage
             from kiosk.ui.staff_panel import StaffPanel
 
             panel = StaffPanel(self._root, self.store, self.content.languages,
@@ -256,6 +257,8 @@ class MainWindow(QMainWindow):
             panel.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
             panel.change_pin_requested.connect(self._change_pin)
             panel.usage_requested.connect(self._show_usage)
+            panel.erase_usage_requested.connect(lambda: confirm_erase_usage(
+                self.staff_panel, self.recorder.erase, self.metrics))
             panel.exit_requested.connect(self._exit)
             self._remember_panel("staff_panel", panel)
             return panel

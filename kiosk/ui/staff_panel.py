@@ -1,7 +1,8 @@
 """The staff panel, behind the hidden gesture and the PIN: large, plain controls.
 
 Kiosk mode on or off, idle timeout, default language and text size, content status,
-change PIN, exit (only with kiosk mode off) and the version.  It closes itself after a
+usage, erase usage counts (confirmed in ``kiosk.ui.erase_usage``), change PIN, exit
+(only with kiosk mode off) and the version.  It closes itself after a
 short time without a touch, and on the idle reset.
 """
 
@@ -27,6 +28,7 @@ class StaffPanel(Panel):
     defaults_changed = Signal()
     change_pin_requested = Signal()
     usage_requested = Signal()
+    erase_usage_requested = Signal()  # kiosk.ui.erase_usage asks for confirmation
     exit_requested = Signal()
 
     def __init__(self, host: QWidget, store: SettingsStore, languages: list[str],
@@ -65,8 +67,10 @@ class StaffPanel(Panel):
         self.exit_button = self._button(self.exit_requested.emit)
         grid.addLayout(self._row(self.usage_button, self.change_pin_button, self.exit_button),
                        5, 0, 1, 2)
+        self.erase_usage_button = self._button(self.erase_usage_requested.emit)
+        grid.addLayout(self._row(self.erase_usage_button), 6, 0, 1, 2)
         self.version = caption_label("", "PanelSmall", self.card)
-        grid.addWidget(self.version, 6, 0, 1, 2)
+        grid.addWidget(self.version, 7, 0, 1, 2)
         self.body.addLayout(grid)
         self.auto_close = QTimer(self)
         self.auto_close.setSingleShot(True)
@@ -103,6 +107,7 @@ class StaffPanel(Panel):
         self.text_larger.setAccessibleName(tr("Larger text"))
         for button, text in ((self.usage_button, tr("Usage")),
                              (self.change_pin_button, tr("Change PIN")),
+                             (self.erase_usage_button, tr("Erase usage counts")),
                              (self.exit_button, tr("Exit the app"))):
             button.setText(text)
             button.setAccessibleName(text)

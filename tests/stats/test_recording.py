@@ -1,23 +1,21 @@
-"""Usage statistics: recorded off the tap's path, read back, exported, pruned and repaired.
+"""Usage statistics: recorded off the tap's path as day counters, read back, exported,
+pruned and repaired.
 
 Every test works on a real SQLite file in a temporary data folder and checks it through
 its own connection, so nothing is taken from the recorder's word alone.  Time comes from
-a fake clock, so rows can be made on any day.
+a fake clock, so counts can be made on any day.
 """
 
 from __future__ import annotations
 
 import csv
 import logging
-import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from statistics import median
@@ -38,51 +36,23 @@ from kiosk.stats import (
 )
 from kiosk.ui.main_window import MainWindow
 from tests.helpers import tap, tap_button, tile_titled
+from tests.stats.helpers import (
+    NOON,
+    FakeClock,
+    assert_a_prefix_of_the_views,
+    kill_after_commits,
+    rows,
+    total_views,
+    views_by_page,
+)
 
-REPOSITORY = Path(__file__).resolve().parent.parent
-NOON = datetime(2026, 11, 18, 12, 0)
+REPOSITORY = Path(__file__).resolve().parent.parent.parent
 PAGES = ("how-it-works", "conditions/depression", "safety", "contact", "treatment-day")
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime = NOON) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def recorder(data_dir: Path, clock: FakeClock) -> Iterator[UsageRecorder]:
-    """A recorder that writes only when flushed (the interval is a minute)."""
-    opened = UsageRecorder(data_dir, clock=clock, flush_interval=60)
-    yield opened
-    opened.close()
-
-
-def rows(data_dir: Path, sql: str, *parameters: object) -> list[tuple[object, ...]]:
-    """Query the database directly, independently of the code under test."""
-    connection = sqlite3.connect(data_dir / DATABASE_FILE)
-    try:
-        return connection.execute(sql, parameters).fetchall()
-    finally:
-        connection.close()
+VISIT_COLUMNS = "day, language, visits, under_2_min, min_2_to_5, min_5_to_15, over_15_min"
 
 
 def view_count(data_dir: Path) -> int:
-    found = rows(data_dir, "SELECT COUNT(*) FROM views")[0][0]
-    assert isinstance(found, int)
-    return found
+    return total_views(data_dir)
 
 
 def file_state(data_dir: Path) -> dict[str, tuple[int, int]]:
@@ -104,24 +74,30 @@ def test_views_are_recorded_and_read_back(recorder: UsageRecorder, data_dir: Pat
     recorder.page_viewed("conditions/depression", "sw")
     assert recorder.flush()
 
-    stored = rows(data_dir, "SELECT day, hour, page_id, language FROM views ORDER BY id")
-    assert stored == [("2026-11-18", 12, "safety", "en"), ("2026-11-18", 12, "safety", "en"),
-                      ("2026-11-18", 12, "conditions/depression", "sw")]
+    stored = rows(data_dir, "SELECT day, page_id, language, views FROM page_views "
+                            "ORDER BY page_id")
+    assert stored == [("2026-11-18", "conditions/depression", "sw", 1),
+                      ("2026-11-18", "safety", "en", 2)]
     assert recorder.report().daily_page_counts() == [
         ("2026-11-18", "conditions/depression", "sw", 1), ("2026-11-18", "safety", "en", 2)]
     assert recorder.committed_views == 3
 
 
-def test_only_day_hour_page_and_language_are_kept(recorder: UsageRecorder,
-                                                  data_dir: Path) -> None:
+def test_only_day_counters_are_kept(recorder: UsageRecorder, data_dir: Path) -> None:
+    """No row per view or visit, no hour, nothing that links a view to a visit."""
     recorder.touched("en")
     recorder.page_viewed("safety", "en")
     assert recorder.flush()
+    names = [name for (name,) in rows(data_dir, "SELECT name FROM sqlite_master "
+                                                "WHERE type = 'table' ORDER BY name")]
+    assert names == ["page_views", "visit_counts"]
     columns = {table: [row[1] for row in rows(data_dir, f"PRAGMA table_info({table})")]
-               for table in ("views", "visits")}
-    assert columns == {"views": ["id", "day", "hour", "page_id", "language", "visit_id"],
-                       "visits": ["id", "day", "hour", "language", "minutes"]}
+               for table in names}
+    assert columns == {"page_views": ["day", "page_id", "language", "views"],
+                       "visit_counts": ["day", "language", "visits", "under_2_min",
+                                        "min_2_to_5", "min_5_to_15", "over_15_min"]}
     assert rows(data_dir, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(data_dir, "PRAGMA user_version") == [(2,)]
 
 
 def test_a_tap_does_not_touch_the_disk(recorder: UsageRecorder, data_dir: Path) -> None:
@@ -202,19 +178,32 @@ def test_visits_are_split_by_the_idle_reset(recorder: UsageRecorder, data_dir: P
     recorder.page_viewed("contact", "sw")
     recorder.close()  # closing ends the open visit
 
-    assert rows(data_dir, "SELECT id, hour, language, minutes FROM visits ORDER BY id") == [
-        (1, 12, "en", 4), (2, 13, "sw", 0)]
-    assert rows(data_dir, "SELECT page_id, visit_id FROM views ORDER BY id") == [
-        ("home-before-any-touch", None), ("how-it-works", 1), ("safety", 1), ("contact", 2)]
+    assert rows(data_dir, f"SELECT {VISIT_COLUMNS} FROM visit_counts ORDER BY language") == [
+        ("2026-11-18", "en", 1, 0, 1, 0, 0), ("2026-11-18", "sw", 1, 1, 0, 0, 0)]
+    assert rows(data_dir, "SELECT page_id, views FROM page_views ORDER BY page_id") == [
+        ("contact", 1), ("home-before-any-touch", 1), ("how-it-works", 1), ("safety", 1)]
 
 
-def test_a_visit_cut_short_keeps_no_duration(data_dir: Path, clock: FakeClock) -> None:
-    recorder = UsageRecorder(data_dir, clock=clock, flush_interval=60)
+def test_visit_lengths_fall_in_coarse_buckets(recorder: UsageRecorder, data_dir: Path,
+                                              clock: FakeClock) -> None:
+    for minutes in (0, 1.99, 2, 4.99, 5, 14.99, 15, 240):
+        recorder.visit_started("en")
+        clock.advance(minutes=minutes)
+        recorder.visit_ended()
+    assert recorder.flush()
+    assert rows(data_dir, f"SELECT {VISIT_COLUMNS} FROM visit_counts") == [
+        ("2026-11-18", "en", 8, 2, 2, 2, 2)]
+
+
+def test_a_visit_still_open_is_counted_without_a_length(data_dir: Path,
+                                                        clock: FakeClock) -> None:
+    recorder = UsageRecorder(data_dir, clock=clock, monotonic=clock.monotonic,
+                             flush_interval=60)
     recorder.visit_started("en")
     recorder.visit_started("sw")  # a new visit ends the open one
     assert recorder.flush()
-    assert rows(data_dir, "SELECT language, minutes FROM visits ORDER BY id") == [
-        ("en", 0), ("sw", None)]
+    assert rows(data_dir, f"SELECT {VISIT_COLUMNS} FROM visit_counts ORDER BY language") == [
+        ("2026-11-18", "en", 1, 1, 0, 0, 0), ("2026-11-18", "sw", 1, 0, 0, 0, 0)]
     recorder.close()
 
 
@@ -264,9 +253,9 @@ def test_navigation_records_views_and_the_idle_reset_splits_visits(
     tap(qtbot, tile)
     recorder.close()
 
-    assert rows(stats_dir, "SELECT id, language FROM visits") == [(1, "en"), (2, "en")]
-    assert rows(stats_dir, "SELECT page_id, visit_id FROM views ORDER BY id") == [
-        ("safety", 1), ("conditions", 1), ("conditions/trauma-ptsd", 1), ("how-it-works", 2)]
+    assert rows(stats_dir, "SELECT language, visits FROM visit_counts") == [("en", 2)]
+    assert rows(stats_dir, "SELECT page_id, views FROM page_views ORDER BY page_id") == [
+        ("conditions", 1), ("conditions/trauma-ptsd", 1), ("how-it-works", 1), ("safety", 1)]
 
 
 # --- queries and export -------------------------------------------------------------------
@@ -328,8 +317,8 @@ def test_export_matches_the_database(recorder: UsageRecorder, clock: FakeClock,
         with path.open(encoding="utf-8", newline="") as handle:
             return list(csv.reader(handle))
 
-    direct = rows(data_dir, "SELECT day, page_id, language, COUNT(*) FROM views "
-                            "GROUP BY day, page_id, language ORDER BY day, page_id, language")
+    direct = rows(data_dir, "SELECT day, page_id, language, views FROM page_views "
+                            "ORDER BY day, page_id, language")
     exported = read(everything)
     assert exported[0] == list(CSV_HEADER)
     assert exported[1:] == [[str(value) for value in row] for row in direct]
@@ -360,10 +349,10 @@ def test_parse_day() -> None:
 # --- retention ----------------------------------------------------------------------------
 
 
-def test_rows_older_than_400_days_are_removed_at_open(data_dir: Path) -> None:
+def test_counts_older_than_400_days_are_removed_at_open(data_dir: Path) -> None:
     today = NOON.date()
     old = FakeClock()
-    recorder = UsageRecorder(data_dir, clock=old, flush_interval=60)
+    recorder = UsageRecorder(data_dir, clock=old, monotonic=old.monotonic, flush_interval=60)
     for age in (RETENTION_DAYS + 30, RETENTION_DAYS + 1, RETENTION_DAYS, RETENTION_DAYS - 1, 0):
         old.now = NOON - timedelta(days=age)
         recorder.visit_started("en")
@@ -375,18 +364,21 @@ def test_rows_older_than_400_days_are_removed_at_open(data_dir: Path) -> None:
 
     kept_days = [today - timedelta(days=age) for age in (RETENTION_DAYS, RETENTION_DAYS - 1, 0)]
     expected = [(day.isoformat(),) for day in kept_days]
-    assert rows(data_dir, "SELECT day FROM views ORDER BY day") == expected
-    assert rows(data_dir, "SELECT day FROM visits ORDER BY day") == expected
+    assert rows(data_dir, "SELECT day FROM page_views ORDER BY day") == expected
+    assert rows(data_dir, "SELECT day FROM visit_counts ORDER BY day") == expected
 
 
 def test_a_kiosk_left_running_prunes_once_a_day(recorder: UsageRecorder, clock: FakeClock,
                                                 data_dir: Path) -> None:
-    recorder.page_viewed("safety", "en")
-    assert recorder.flush()
-    clock.advance(days=RETENTION_DAYS + 1)
-    recorder.page_viewed("contact", "en")
-    assert recorder.flush()
-    assert rows(data_dir, "SELECT page_id FROM views") == [("contact",)]
+    first_day = clock.now.date()
+    for _ in range(RETENTION_DAYS + 2):
+        recorder.page_viewed("safety", "en")
+        assert recorder.flush()
+        clock.advance(days=1)
+    days = [date.fromisoformat(str(day)) for (day,) in
+            rows(data_dir, "SELECT day FROM page_views ORDER BY day")]
+    assert days[0] == first_day + timedelta(days=1), "the first day went on day 401"
+    assert len(days) == RETENTION_DAYS + 1
 
 
 # --- disk trouble -------------------------------------------------------------------------
@@ -396,7 +388,7 @@ def damaged_database(data_dir: Path) -> bytes:
     """A real database with its table pages overwritten; its original bytes."""
     recorder = UsageRecorder(data_dir, flush_interval=60)
     for index in range(2000):
-        recorder.page_viewed(PAGES[index % len(PAGES)], "en")
+        recorder.page_viewed(f"page-{index}", "en")  # a counter each: several pages
     recorder.close()
     path = data_dir / DATABASE_FILE
     with path.open("r+b") as handle:
@@ -430,7 +422,7 @@ def test_a_corrupt_database_is_moved_aside_and_replaced(
 
         recorder.page_viewed("safety", "en")
         assert recorder.flush()
-        assert rows(data_dir, "SELECT page_id FROM views") == [("safety",)]
+        assert rows(data_dir, "SELECT page_id, views FROM page_views") == [("safety", 1)]
         assert rows(data_dir, "PRAGMA integrity_check") == [("ok",)]
     finally:
         recorder.close()
@@ -464,7 +456,7 @@ def test_an_unusable_data_folder_records_nothing_and_never_raises(
     recorder.close()
 
 
-def test_a_failed_write_is_logged_once_and_recording_carries_on(
+def test_a_failed_write_is_logged_once_kept_and_written_later(
     recorder: UsageRecorder, data_dir: Path, monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -472,15 +464,42 @@ def test_a_failed_write_is_logged_once_and_recording_carries_on(
         raise sqlite3.OperationalError("disk I/O error")
 
     with monkeypatch.context() as patch, caplog.at_level(logging.WARNING, logger="kiosk.stats"):
-        patch.setattr(store, "insert_view", disk_error)
+        patch.setattr(store, "add", disk_error)
         for _ in range(3):
             recorder.page_viewed("safety", "en")
             assert not recorder.flush()
     assert [r.getMessage() for r in caplog.records] == [
-        "usage statistics: 1 events could not be written (disk I/O error)"]
+        "usage statistics: 1 page views could not be written yet, kept in memory to try "
+        "again (disk I/O error)"]
     recorder.page_viewed("contact", "en")
     assert recorder.flush()
-    assert rows(data_dir, "SELECT page_id FROM views") == [("contact",)]
+    assert rows(data_dir, "SELECT page_id, views FROM page_views ORDER BY page_id") == [
+        ("contact", 1), ("safety", 3)]
+
+
+def test_a_full_disk_loses_no_count_once_there_is_room(
+    recorder: UsageRecorder, data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SQLite's own "database or disk is full", made real by capping the file's size."""
+    recorder.page_viewed("safety", "en")
+    assert recorder.flush()
+    pages = rows(data_dir, "PRAGMA page_count")[0][0]
+    connection = recorder._writer.connection if recorder._writer else None
+    assert connection is not None
+    connection.execute(f"PRAGMA max_page_count = {pages}")  # the writer is idle: flushed
+    recorded: Counter[str] = Counter({"safety": 1})
+    with caplog.at_level(logging.WARNING, logger="kiosk.stats"):
+        for index in range(300):  # new counters need new pages: the disk is "full"
+            recorder.page_viewed(f"page-{index}", "en")
+            recorded[f"page-{index}"] += 1
+        assert not recorder.flush()
+    assert "database or disk is full" in caplog.text
+    assert total_views(data_dir) == 1
+    connection.execute("PRAGMA max_page_count = 1073741823")
+    recorder.page_viewed("safety", "en")
+    recorded["safety"] += 1
+    assert recorder.flush()
+    assert views_by_page(data_dir) == dict(recorded)
 
 
 def test_a_crashed_writer_stops_recording_without_hanging_anyone(
@@ -490,7 +509,7 @@ def test_a_crashed_writer_stops_recording_without_hanging_anyone(
     def bug(*_args: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(store, "insert_view", bug)
+    monkeypatch.setattr(store, "add", bug)
     recorder.page_viewed("safety", "en")
     started = time.monotonic()
     assert not recorder.flush(timeout=30)
@@ -537,35 +556,19 @@ while time.monotonic() < deadline:
 @pytest.mark.spawns_processes
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_sigkill_mid_session_loses_nothing_committed(data_dir: Path) -> None:
-    child = subprocess.Popen(
-        [sys.executable, "-c", WRITER_SCRIPT, str(data_dir)], cwd=REPOSITORY,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    assert child.stdout is not None
-    try:
-        assert child.stdout.readline().strip() == "qt imported: False"
-        commits: list[int] = []
-        while len(commits) < 8:
-            line = child.stdout.readline()
-            assert line, f"the writer ended early: {child.stderr.read() if child.stderr else ''}"
-            commits.append(int(line.split()[1]))
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(10)
-        for stream in (child.stdout, child.stderr):
-            if stream is not None:
-                stream.close()
-    assert child.returncode == -signal.SIGKILL
+    commits = kill_after_commits([sys.executable, "-c", WRITER_SCRIPT, str(data_dir)], 8)
+    assert_a_prefix_of_the_views(data_dir, commits)
 
-    assert rows(data_dir, "PRAGMA integrity_check") == [("ok",)]
-    count, last_id = rows(data_dir, "SELECT COUNT(*), MAX(id) FROM views")[0]
-    assert isinstance(count, int)
-    assert count >= commits[-1] > commits[0] > 0
-    assert last_id == count  # every view up to the last commit: none missing in between
-    recorder = UsageRecorder(data_dir, flush_interval=60)  # and it opens for the next run
-    try:
-        assert recorder.enabled
-        assert recorder.report().daily_page_counts() != []
-    finally:
+
+def test_counts_the_disk_never_took_are_logged_when_the_kiosk_closes(
+    recorder: UsageRecorder, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def disk_error(*_args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "add", disk_error)
+    for _ in range(4):
+        recorder.page_viewed("safety", "en")
+    with caplog.at_level(logging.WARNING, logger="kiosk.stats"):
         recorder.close()
+    assert "4 page views were never written" in caplog.text
