@@ -7,7 +7,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QPointingDevice, QTextCursor, QWindow
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractButton, QScrollArea, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import MainWindow
@@ -40,9 +40,22 @@ def window_point(widget: QWidget, point: QPoint) -> tuple[QWindow, QPoint]:
     return handle, widget.mapTo(top, point)
 
 
+def reveal(widget: QWidget) -> None:
+    """Scroll ``widget`` fully into view, as a finger would drag a panel or screen first."""
+    if widget.visibleRegion().boundingRect() == widget.rect():
+        return
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 0, 0)
+        parent = parent.parentWidget()
+
+
 def tap(qtbot: QtBot, widget: QWidget, position: QPoint | None = None) -> None:
     """A quick finger tap (press and release) on ``widget``, where it is on screen."""
     assert widget.isVisible(), f"{widget!r} is not visible"
+    if position is None:
+        reveal(widget)
     point = position if position is not None else widget.rect().center()
     handle, at = window_point(widget, point)
     QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)

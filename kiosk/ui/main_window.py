@@ -593,7 +593,7 @@ class MainWindow(QMainWindow):
         return any(self._is_showing(name) for name in ("pin_pad", "staff_panel", "usage_panel"))
 
     def _record_view(self, screen_id: str) -> None:
-        """Anonymous count of what patients read: page id, language, date and hour only."""
+        """Anonymous count of what patients read: page id, language and day only."""
         if screen_id != HOME and not self._staff_busy():
             self.recorder.page_viewed(screen_id, self.language)
 
