@@ -23,6 +23,9 @@ Run with no command to start the kiosk in a window. Commands:
   self-test              check the kiosk can show everything (for IT; no display needed)
   set-pin                set the staff PIN (asks twice, or reads one line from stdin)
   stats --csv FILE       export anonymous page-view counts (--since YYYY-MM-DD)
+  keygen DIR             make a key pair for signing content packs
+  pack CONTENT_DIR OUT.tkpack --key KEYFILE   check, sign and pack content
+  install-pack FILE      verify and install a signed content pack
 
 Staff reach the staff panel by pressing and holding the clinic's name on the home
 screen for 3 seconds, then typing the PIN.
@@ -58,7 +61,8 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                        metavar="CODE", help="language to show first, for example en")
 
 
-COMMANDS = ("check", "screenshots", "self-test", "set-pin", "stats")
+COMMANDS = ("check", "screenshots", "self-test", "set-pin", "stats", "keygen", "pack",
+            "install-pack")
 
 
 def get_argparser(commands: bool = True) -> argparse.ArgumentParser:
@@ -117,6 +121,9 @@ def get_argparser(commands: bool = True) -> argparse.ArgumentParser:
                        help="the CSV file to write")
     stats.add_argument("--since", metavar="DATE", help="only days from DATE (YYYY-MM-DD) on")
     _add_common(stats, suppress=True)
+    from kiosk.packs.parsers import add_pack_parsers  # keygen, pack, install-pack
+
+    add_pack_parsers(subparsers, lambda sub: _add_common(sub, suppress=True))
     return parser
 
 
@@ -136,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _set_pin(args)
     if args.command == "stats":
         return _stats(args)
+    if args.command in ("keygen", "pack", "install-pack"):
+        from kiosk.packs.parsers import run_pack_command
+
+        return run_pack_command(args)
     from kiosk.app import Options, run
 
     return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen,
