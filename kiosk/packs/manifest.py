@@ -129,6 +129,6 @@ def parse_manifest(raw: bytes) -> Manifest:
     manifest = Manifest(version, created, str(_field(data, "signer", str)),
                         str(_field(data, "key_id", str)), files)
     if manifest.total_bytes > MAX_UNPACKED_BYTES:
-        raise ManifestError(f"the pack unpacks to {manifest.total_bytes / 1e6:.1f} MB; "
+        raise ManifestError(f"the pack unpacks to {manifest.total_bytes / 2**20:.1f} MB; "
                             f"at most {MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
     return manifest

@@ -104,7 +104,7 @@ def _member_reasons(archive: zipfile.ZipFile, manifest: Manifest) -> list[str]:
         if stat.S_ISLNK(mode):
             reasons.append(f"the pack holds a symbolic link ({name})")
             continue
-        if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+        if info.is_dir() or stat.S_IFMT(mode) not in (0, stat.S_IFREG):
             reasons.append(f"the pack holds something that is not a plain file ({name})")
             continue
         if not name.startswith(CONTENT_PREFIX):
