@@ -121,6 +121,10 @@ def run(options: Options) -> int:
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)
+    if options.content_dir is None:  # signed packs arriving in the inbox (issue #18)
+        from kiosk.packs.live import attach_inbox
+
+        attach_inbox(window, data_dir, list(window.settings.inbox_folders), window)
     window.present(options.fullscreen)
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before
