@@ -125,6 +125,11 @@ def run(options: Options) -> int:
         from kiosk.packs.live import attach_inbox
 
         attach_inbox(window, data_dir, list(window.settings.inbox_folders), window)
+    if window.settings.usage_outbox:  # yesterday's counts for the office (issue #18)
+        from kiosk.gather import kiosk_name
+        from kiosk.gather.outbox import attach_outbox
+
+        attach_outbox(window.session_reset, data_dir, kiosk_name(window.settings.kiosk_name))
     window.present(options.fullscreen)
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before

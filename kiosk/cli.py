@@ -23,6 +23,7 @@ Run with no command to start the kiosk in a window. Commands:
   self-test              check the kiosk can show everything (for IT; no display needed)
   set-pin                set the staff PIN (asks twice, or reads one line from stdin)
   stats --csv FILE       export anonymous page-view counts (--since YYYY-MM-DD)
+  stats report DIR_OR_CSV... --out report.html   merge kiosks' CSVs into one page
   keygen DIR             make a key pair for signing content packs
   pack CONTENT_DIR OUT.tkpack --key KEYFILE   check, sign and pack content
   install-pack FILE      verify and install a signed content pack
@@ -130,6 +131,11 @@ def get_argparser(commands: bool = True) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``tigoni-kiosk`` command."""
     words = list(sys.argv[1:] if argv is None else argv)
+    if "stats" in words:  # `stats report` has its own parser (kiosk.gather.command)
+        from kiosk.gather.command import is_report, run_report
+
+        if is_report(words):
+            return run_report(words)
     # Starting the kiosk (no command) skips building the commands' parsers: ~3 ms.
     wanted = any(word in COMMANDS or word in ("-h", "--help") for word in words)
     args = get_argparser(commands=wanted).parse_args(words)
@@ -193,9 +199,14 @@ def _stats(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
         return 2
-    report = UsageReport(args.data_dir or default_data_dir())
+    from kiosk.gather import kiosk_name
+    from kiosk.settings import SettingsStore
+
+    data_dir = args.data_dir or default_data_dir()
+    report = UsageReport(data_dir)
     try:
-        rows = report.export_csv(args.csv, since)
+        rows = report.export_csv(args.csv, since,
+                                 kiosk_name(SettingsStore(data_dir).settings.kiosk_name))
     except OSError as error:
         print(f"Could not write {args.csv}: {error.strerror or error}", file=sys.stderr)
         return 1
