@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TextIO
 
 
-def keygen_command(directory: Path, out: TextIO = sys.stdout,
-                   err: TextIO = sys.stderr) -> int:
+def keygen_command(directory: Path, out: TextIO | None = None,
+                   err: TextIO | None = None) -> int:
     """``tigoni-kiosk keygen DIR``."""
+    out, err = out or sys.stdout, err or sys.stderr
     from kiosk.packs.keys import keygen
 
     try:
@@ -27,9 +28,10 @@ def keygen_command(directory: Path, out: TextIO = sys.stdout,
 
 
 def pack_command(content_dir: Path, out_path: Path, key: Path, version: int | None,
-                 signer: str | None, out: TextIO = sys.stdout,
-                 err: TextIO = sys.stderr) -> int:
+                 signer: str | None, out: TextIO | None = None,
+                 err: TextIO | None = None) -> int:
     """``tigoni-kiosk pack CONTENT_DIR OUT.tkpack --key KEYFILE [--version N]``."""
+    out, err = out or sys.stdout, err or sys.stderr
     from kiosk.packs.build import PackError, make_pack
     from kiosk.packs.keys import KeyFileError
 
@@ -49,9 +51,10 @@ def pack_command(content_dir: Path, out_path: Path, key: Path, version: int | No
     return 0
 
 
-def install_pack_command(pack: Path, data_dir: Path, out: TextIO = sys.stdout,
-                         err: TextIO = sys.stderr) -> int:
+def install_pack_command(pack: Path, data_dir: Path, out: TextIO | None = None,
+                         err: TextIO | None = None) -> int:
     """``tigoni-kiosk install-pack FILE``: the same install the kiosk's inbox runs."""
+    out, err = out or sys.stdout, err or sys.stderr
     from kiosk.packs.install import install_pack
     from kiosk.packs.verify import PackRefused
 

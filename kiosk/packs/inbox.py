@@ -86,13 +86,18 @@ class PackInbox(QObject):
             self.folders[0].mkdir(parents=True, exist_ok=True)
         except OSError as error:
             log.warning("cannot make the inbox %s: %s", self.folders[0], error)
-        watched = [str(folder) for folder in self.folders if folder.is_dir()]
         for folder in self.folders:
             if not folder.is_dir():
-                log.warning("inbox folder %s does not exist (yet); not watched", folder)
-        if watched:
-            self._watcher.addPaths(watched)
+                log.info("inbox folder %s does not exist yet; watching for it", folder)
         self.scan()
+
+    def _watch(self) -> None:
+        """Watch each folder, or its parent while it does not exist (a stick not in)."""
+        wanted = {str(folder if folder.is_dir() else folder.parent)
+                  for folder in self.folders if folder.is_dir() or folder.parent.is_dir()}
+        missing = sorted(wanted - set(self._watcher.directories()))
+        if missing:
+            self._watcher.addPaths(missing)
 
     @property
     def busy(self) -> bool:
@@ -103,6 +108,7 @@ class PackInbox(QObject):
 
     def scan(self) -> None:
         """Look at every watched folder; queue settled packs, look again for the rest."""
+        self._watch()
         now = time.monotonic()
         waiting = False
         for folder in self.folders:

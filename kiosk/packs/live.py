@@ -55,6 +55,8 @@ class LiveContent(QObject):
         inbox.refused.connect(self._on_refused)
         window.screen_shown.connect(self._on_screen_shown)
         window.session_reset.connect(self.switch_now)
+        # A stick mounted over an existing folder sends no event: look again at each reset.
+        window.session_reset.connect(inbox.scan)
 
     def _on_installed(self, installed: Installed) -> None:
         self.pending = installed.pack.version

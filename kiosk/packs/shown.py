@@ -22,6 +22,7 @@ from kiosk.packs.state import (
 
 log = logging.getLogger(__name__)
 
+STAFF_REASON_CHARS = 48  # the panel is small; the log and install-pack have every reason
 UNSIGNED_REFUSED = ("unsigned content is refused: a trusted key is in place, so only "
                     "signed content packs are shown")
 
@@ -57,20 +58,56 @@ def _date(stamp: str) -> str:
     return stamp[:16].replace("T", " ")
 
 
-def staff_lines(data_dir: Path | None, tr: Callable[[str], str] = str) -> str:
-    """Lines for the staff panel: the pack shown and the last refused pack (or "")."""
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _shown_pack(data_dir: Path, shown_root: Path) -> InstalledPack | None:
+    state = read_state(data_dir)
+    return next((pack for pack in (state.current, state.previous) if pack is not None
+                 and content_dir_of(data_dir, pack) == shown_root), None)
+
+
+def pack_name(data_dir: Path | None, shown_root: Path,
+              tr: Callable[[str], str] = str) -> str:
+    """``content pack 3 by Office PC, 2026-11-30 05:42``: the pack in ``shown_root``."""
+    pack = _shown_pack(data_dir, shown_root) if data_dir is not None else None
+    if pack is None:
+        return tr("a signed content pack")
+    return tr("content pack %1 by %2, %3").replace("%1", str(pack.version)) \
+        .replace("%2", pack.signer).replace("%3", _date(pack.created))
+
+
+def staff_lines(data_dir: Path | None, shown_root: Path | None = None,
+                tr: Callable[[str], str] = str) -> str:
+    """At most three short lines for the staff panel (``""`` with no trusted key).
+
+    The pack shown (``shown_root`` is the content folder the window shows), a newer one
+    waiting for the next return home, the refused unsigned folder, and the last refused
+    pack with its first reason (every reason is in the log and ``install-pack``).
+    """
     if data_dir is None or not has_trusted_key(data_dir):
         return ""
     state = read_state(data_dir)
     lines = []
-    if state.current is not None:
-        pack = state.current
-        lines.append(tr("Content pack %1, signed by %2 on %3.").replace("%1", str(pack.version))
-                     .replace("%2", pack.signer).replace("%3", _date(pack.created)))
-    else:
+    shown = _shown_pack(data_dir, shown_root) if shown_root is not None else state.current
+    if shown_root is None and shown is not None:  # the window names it in its own line
+        lines.append(tr("Content pack %1, signed by %2 on %3.").replace("%1", str(shown.version))
+                     .replace("%2", shown.signer).replace("%3", _date(shown.created)))
+    elif state.current is None:
         lines.append(tr("No content pack installed yet."))
+    if state.current is not None and shown is not None and shown != state.current:
+        lines.append(tr("Pack %1 shows from the next return to the home screen.")
+                     .replace("%1", str(state.current.version)))
+    if (data_dir / "content").is_dir():
+        lines.append(tr("The unsigned content folder in the data folder is refused."))
     refusal = read_refusal(data_dir)
     if refusal is not None:
-        lines.append(tr("Last refused pack: %1 (%2): %3").replace("%1", refusal.file)
-                     .replace("%2", _date(refusal.at)).replace("%3", "; ".join(refusal.reasons)))
+        more = len(refusal.reasons) - 1
+        reason = _shorten(refusal.reasons[0] if refusal.reasons else "", STAFF_REASON_CHARS)
+        line = tr("Refused %1 (%2): %3").replace("%1", _shorten(refusal.file, 24)) \
+            .replace("%2", _date(refusal.at)).replace("%3", reason)
+        if more:
+            line += " " + tr("(+%1 in the log)").replace("%1", str(more))
+        lines.append(line)
     return "\n".join(lines)

@@ -399,6 +399,11 @@ class MainWindow(QMainWindow):
         failed = len(errors(choice.content.problems))
         origin = tr("updated content") if choice.origin is ContentOrigin.UPDATED \
             else tr("bundled content")
+        if choice.origin is ContentOrigin.PACK:  # signed content packs (issue #18)
+            from kiosk.packs.shown import pack_name
+
+            origin = pack_name(self.store.path.parent if self.store.path else None,
+                               choice.content.root, tr)
         text = tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
             .replace("%2", str(failed)).replace("%3", str(warnings))
         if choice.rejected_update:
@@ -407,7 +412,8 @@ class MainWindow(QMainWindow):
         # Signed content packs (issue #18): the pack shown and the last one refused.
         from kiosk.packs.shown import staff_lines
 
-        packs = staff_lines(self.store.path.parent if self.store.path else None, tr)
+        packs = staff_lines(self.store.path.parent if self.store.path else None,
+                            choice.content.root, tr)
         return f"{text}\n{packs}" if packs else text
 
     def replace_content(self, choice: ContentChoice) -> None:

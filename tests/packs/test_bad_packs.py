@@ -52,7 +52,8 @@ def assert_refused(office: Office, pack: Path, reason: str,
     assert any(reason in line for line in lines), lines
     assert reason in caplog.text
     staff = staff_lines(office.data_dir)
-    assert f"Last refused pack: {pack.name}" in staff and reason in staff
+    first_reason = lines[0].split(": refused: ", 1)[1]
+    assert f"Refused {pack.name}" in staff and first_reason[:40] in staff
     assert shown_welcome(office.data_dir) == marker(shown)
     state = read_state(office.data_dir)
     assert state.current is not None and state.current.version == shown

@@ -62,9 +62,10 @@ def test_a_pack_arriving_while_a_patient_reads_shows_from_the_next_home(
     assert window.current_screen == "safety"
     assert window.page_screen.view.toPlainText() == reading  # nothing moved under them
     assert window.home_screen.welcome.text() == marker(1)
+    assert "Pack 2 shows from the next return to the home screen." in window.content_status()
     window.go_home()
     assert window.home_screen.welcome.text() == marker(2)
-    assert "Content pack 2, signed by Office PC" in window.content_status()
+    assert "Showing content pack 2 by Office PC, 20" in window.content_status()
     settle_layout()  # the new tiles are laid out, as before any paint
     tap(qtbot, tile_titled(window, "Safety and side effects"))  # the new pages work
     assert window.page_screen.title.text() == "Safety and side effects"
@@ -112,8 +113,10 @@ def test_a_bad_pack_in_the_inbox_is_refused_and_shown_to_staff(
     window.go_home()
     assert window.home_screen.welcome.text() == marker(1)
     status = window.content_status()
-    assert "Last refused pack: replayed.tkpack" in status
-    assert "version 1 is not newer than the installed version 1" in status
+    assert "Refused replayed.tkpack" in status
+    assert "version 1 is not newer than the installed" in status
+    window.staff_panel.refresh()  # what staff read on the panel itself
+    assert "Refused replayed.tkpack" in window.staff_panel.status.text()
 
 
 def test_start_up_looks_once_and_a_handled_pack_is_not_handled_again(
@@ -137,4 +140,19 @@ def test_start_up_looks_once_and_a_handled_pack_is_not_handled_again(
         qtbot.wait(50)
     assert again.wait() and not again.busy
     assert events == []
-    assert "Last refused pack" not in window.content_status()
+    assert "Refused" not in window.content_status()
+
+
+def test_a_usb_folder_that_appears_later_is_looked_at(
+        make_window: WindowFactory, office: Office, qtbot: QtBot, tmp_path: Path) -> None:
+    media = tmp_path / "media"
+    media.mkdir()
+    window = make_window()
+    inbox, _live = watch(window, office, media / "usb")  # not plugged in yet
+    plugged = tmp_path / "stick"
+    plugged.mkdir()
+    shutil.copy(office.pack(2), plugged / "clinic.tkpack")
+    with qtbot.waitSignal(inbox.installed, timeout=15_000):
+        plugged.rename(media / "usb")  # as the desktop mounts it
+    window.go_home()
+    assert window.home_screen.welcome.text() == marker(2)

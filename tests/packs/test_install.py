@@ -111,6 +111,8 @@ def test_a_trusted_key_refuses_the_unsigned_content_folder(
     assert shown_welcome(office.data_dir) == WELCOME  # not the stranger's content
     assert "unsigned content is refused" in caplog.text
     assert any("unsigned content is refused" in p.message for p in choice.rejected_update)
+    assert "The unsigned content folder in the data folder is refused." in staff_lines(
+        office.data_dir)
     install_pack(office.pack(1), office.data_dir)
     assert shown_welcome(office.data_dir) == marker(1)
 
