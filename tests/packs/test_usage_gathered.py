@@ -10,17 +10,19 @@ import csv
 import json
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
 from kiosk.gather.merge import merge
-from kiosk.gather.outbox import outbox_file, write_outbox
+from kiosk.gather.outbox import attach_outbox, outbox_file, write_outbox
 from kiosk.stats import UsageRecorder
 from kiosk.ui.theme import NORMAL
+from tests.conftest import WindowFactory
 
 HEADER = "date,page_id,language,views,kiosk\n"
 
@@ -124,3 +126,18 @@ def test_the_report_merges_kiosks_into_a_page_a_browser_shows(
     bars = sum(1 for y in range(0, image.height(), 4) for x in range(0, image.width(), 4)
                if image.pixelColor(x, y) == bar)
     assert bars > 2000  # the charts' bars are drawn, not just text
+
+
+def test_the_kiosk_fills_its_outbox_at_start_up(make_window: WindowFactory, data_dir: Path,
+                                                qtbot: QtBot) -> None:
+    yesterday = date.today() - timedelta(days=1)
+    record(data_dir, yesterday, {"safety": 3})
+    window = make_window()
+    attach_outbox(window.session_reset, data_dir, "waiting-room")
+    expected = outbox_file(data_dir, "waiting-room", yesterday)
+    qtbot.waitUntil(expected.exists, timeout=5_000)
+    assert expected.read_text(encoding="utf-8") == (
+        HEADER + f"{yesterday.isoformat()},safety,en,3,waiting-room\n")
+    expected.unlink()  # say the office took it: the next privacy reset writes it again
+    window.reset_session()
+    assert expected.exists()
