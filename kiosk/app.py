@@ -121,15 +121,11 @@ def run(options: Options) -> int:
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)
-    if options.content_dir is None:  # signed packs arriving in the inbox (issue #18)
-        from kiosk.packs.live import attach_inbox
+    # Several kiosks (issue #18): the pack inbox and the usage outbox, after the first paint.
+    from kiosk.packs.startup import start_several_kiosks
 
-        attach_inbox(window, data_dir, list(window.settings.inbox_folders), window)
-    if window.settings.usage_outbox:  # yesterday's counts for the office (issue #18)
-        from kiosk.gather import kiosk_name
-        from kiosk.gather.outbox import attach_outbox
-
-        attach_outbox(window.session_reset, data_dir, kiosk_name(window.settings.kiosk_name))
+    AfterFirstPaint(window.home_screen, lambda: start_several_kiosks(
+        window, data_dir, watch_inbox=options.content_dir is None))
     window.present(options.fullscreen)
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before

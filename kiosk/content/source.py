@@ -20,6 +20,7 @@ from kiosk import resources
 from kiosk.content.lazy import open_content
 from kiosk.content.loader import Content, load_content
 from kiosk.content.problems import Problem, errors
+from kiosk.packs import TRUSTED_KEYS_DIR
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +58,13 @@ def choose_content(given: Path | None, data_dir: Path | None,
     if data_dir is not None:
         updated_dir = data_dir / UPDATED_CONTENT_DIR
         # With a trusted key only signed packs are shown (kiosk.packs.shown).
-        from kiosk.packs import shown as packs
+        pack, refused = None, []
+        if (data_dir / TRUSTED_KEYS_DIR).exists():  # no cost on a kiosk without packs
+            from kiosk.packs import shown as packs
 
-        pack = packs.installed_pack_dir(data_dir)
-        refused = ([Problem(updated_dir, None, packs.UNSIGNED_REFUSED)]
-                   if packs.unsigned_override_refused(data_dir, updated_dir) else [])
+            pack = packs.installed_pack_dir(data_dir)
+            refused = ([Problem(updated_dir, None, packs.UNSIGNED_REFUSED)]
+                       if packs.unsigned_override_refused(data_dir, updated_dir) else [])
         if pack is not None:
             log.info("showing content pack %d from %s", pack[0].version, pack[1])
             return ContentChoice(shown(pack[1]), ContentOrigin.PACK, refused)

@@ -18,3 +18,5 @@ manifest's exact bytes) and the content under ``content/``.  No Qt here except i
 * ``inbox``: ``PackInbox``, a ``QFileSystemWatcher`` over ``inbox/`` and IT's folders.
 * ``commands``: the command-line side of ``keygen``, ``pack`` and ``install-pack``.
 """
+
+TRUSTED_KEYS_DIR = "trusted-keys"  # in the data folder: the public keys IT placed

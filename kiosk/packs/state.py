@@ -17,12 +17,13 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kiosk.packs import TRUSTED_KEYS_DIR
+
 log = logging.getLogger(__name__)
 
 PACKS_DIR = "packs"
 STATE_FILE = "state.json"
 REFUSED_FILE = "refused.json"
-TRUSTED_KEYS_DIR = "trusted-keys"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.packs.inbox import PackInbox
 from kiosk.packs.install import install_pack
 from kiosk.packs.live import LiveContent
+from kiosk.packs.startup import start_several_kiosks
 from kiosk.ui.main_window import MainWindow
 from tests.conftest import WindowFactory, settle_layout
 from tests.helpers import tap, tile_titled
@@ -155,4 +156,16 @@ def test_a_usb_folder_that_appears_later_is_looked_at(
     with qtbot.waitSignal(inbox.installed, timeout=15_000):
         plugged.rename(media / "usb")  # as the desktop mounts it
     window.go_home()
+    assert window.home_screen.welcome.text() == marker(2)
+
+
+def test_the_running_kiosk_watches_its_inbox(make_window: WindowFactory, office: Office,
+                                             qtbot: QtBot) -> None:
+    window = make_window()
+    start_several_kiosks(window, office.data_dir, watch_inbox=True)  # as kiosk.app.run
+    (inbox,) = window.findChildren(PackInbox)
+    inbox.settle_ms = SETTLE_MS
+    with qtbot.waitSignal(inbox.installed, timeout=15_000):
+        shutil.copy(office.pack(2), office.data_dir / "inbox" / "clinic.tkpack")
+    window.reset_session()
     assert window.home_screen.welcome.text() == marker(2)
