@@ -1,4 +1,4 @@
-"""What a running kiosk starts for several kiosks, once its home screen has painted.
+"""What a running kiosk starts for several kiosks, a moment after it has started.
 
 The pack inbox (``kiosk.packs.live``), unless content was given on the command line,
 and, with the ``usage_outbox`` setting, the daily usage outbox (``kiosk.gather``).
@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.ui.main_window import MainWindow
+
+START_DELAY_MS = 2000  # after the first paint on any PC this kiosk runs on
 
 
 def start_several_kiosks(window: MainWindow, data_dir: Path, watch_inbox: bool) -> None:
