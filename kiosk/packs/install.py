@@ -138,7 +138,10 @@ def _install_locked(path: Path, data_dir: Path,
     opened = open_pack(path, trusted_keys(data_dir))
     try:
         manifest = opened.manifest
-        newest = max(state.highest_version, state.current.version if state.current else 0)
+        # A lost or damaged state.json must not reopen the door to old packs: then the
+        # unpacked folders (v<version>) tell what was installed.
+        newest = max(state.highest_version, state.current.version if state.current else 0,
+                     *(_folder_versions(data_dir) if state.current is None else []))
         if manifest.version <= newest:
             raise PackRefused([f"version {manifest.version} is not newer than the installed "
                                f"version {newest} (an old pack sent again?)"])
@@ -225,6 +228,15 @@ def _unpack(opened: OpenPack, target: Path) -> None:
         raise PackRefused([_disk_reason(error)]) from None
     except (EOFError, ValueError, RuntimeError, zipfile.BadZipFile, zlib.error) as error:
         raise PackRefused([f"the pack is damaged ({error})"]) from None
+
+
+def _folder_versions(data_dir: Path) -> list[int]:
+    """The versions of the pack folders present (``v<version>``)."""
+    versions = []
+    for child in packs_dir(data_dir).iterdir():
+        if child.name.startswith("v") and child.name[1:].isdigit():
+            versions.append(int(child.name[1:]))
+    return versions
 
 
 def _remove_leftovers(data_dir: Path, state: PackState) -> None:

@@ -16,6 +16,7 @@ from kiosk.packs.state import (
     InstalledPack,
     content_dir_of,
     has_trusted_key,
+    packs_dir,
     read_refusal,
     read_state,
 )
@@ -43,6 +44,32 @@ def installed_pack_dir(data_dir: Path) -> tuple[InstalledPack, Path] | None:
         if folder.is_dir():
             return pack, folder
         log.warning("content pack %d is missing its folder %s", pack.version, folder)
+    return _newest_folder(data_dir) if state.current is None else None
+
+
+def _newest_folder(data_dir: Path) -> tuple[InstalledPack, Path] | None:
+    """With ``state.json`` lost or damaged: the newest unpacked pack folder.
+
+    A ``v<version>`` folder exists only once its pack was verified, unpacked, fsynced
+    and checked, so it is safe to show; better than falling back to the bundled content.
+    """
+    from kiosk.packs.manifest import ManifestError, parse_manifest
+
+    try:
+        folders = sorted((int(child.name[1:]), child) for child in packs_dir(data_dir).iterdir()
+                         if child.name.startswith("v") and child.name[1:].isdigit())
+    except OSError:
+        return None
+    for version, folder in reversed(folders):
+        try:
+            manifest = parse_manifest((folder / "manifest.json").read_bytes())
+        except (OSError, ManifestError):
+            continue
+        if manifest.version == version and (folder / "content").is_dir():
+            log.warning("no readable packs/state.json; showing content pack %d", version)
+            return (InstalledPack(folder.name, version, manifest.signer, manifest.key_id,
+                                  manifest.created, len(manifest.files), ""),
+                    folder / "content")
     return None
 
 

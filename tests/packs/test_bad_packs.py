@@ -110,6 +110,17 @@ def test_a_replayed_pack_is_refused(office: Office, caplog: pytest.LogCaptureFix
                    caplog)
 
 
+def test_a_damaged_state_file_does_not_let_an_old_pack_back_in(
+        office: Office, caplog: pytest.LogCaptureFixture) -> None:
+    older = office.pack(2)
+    install_pack(office.pack(3), office.data_dir)
+    (office.data_dir / "packs" / "state.json").write_text("{not json", encoding="utf-8")
+    assert shown_welcome(office.data_dir) == marker(3)  # the newest checked folder
+    out, err = io.StringIO(), io.StringIO()
+    assert install_pack_command(older, office.data_dir, out, err) == 1
+    assert "version 2 is not newer than the installed version 3" in err.getvalue()
+
+
 def test_an_older_pack_is_refused(office: Office, caplog: pytest.LogCaptureFixture) -> None:
     older = office.pack(2)
     install_pack(office.pack(3), office.data_dir)
