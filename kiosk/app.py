@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QRect,
     QStandardPaths,
+    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -136,6 +137,12 @@ def run(options: Options) -> int:
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)
+    # Several kiosks (issue #18): the pack inbox and the usage outbox, well after the first
+    # paint (a timer costs the first picture nothing; an event filter would).
+    from kiosk.packs.startup import START_DELAY_MS, start_several_kiosks
+
+    QTimer.singleShot(START_DELAY_MS, window, lambda: start_several_kiosks(
+        window, data_dir, watch_inbox=options.content_dir is None))
     window.present(options.fullscreen)
     if cramped and not (options.fullscreen or window.kiosk_mode):
         window.showMaximized()  # the screen's whole free area, frame included

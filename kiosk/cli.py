@@ -23,6 +23,10 @@ Run with no command to start the kiosk in a window. Commands:
   self-test              check the kiosk can show everything (for IT; no display needed)
   set-pin                set the staff PIN (asks twice, or reads one line from stdin)
   stats --csv FILE       export anonymous page-view counts (--since YYYY-MM-DD)
+  stats report DIR_OR_CSV... --out report.html   merge kiosks' CSVs into one page
+  keygen DIR             make a key pair for signing content packs
+  pack CONTENT_DIR OUT.tkpack --key KEYFILE   check, sign and pack content
+  install-pack FILE      verify and install a signed content pack
 
 Staff reach the staff panel by pressing and holding the clinic's name on the home
 screen for 3 seconds, then typing the PIN.
@@ -58,7 +62,8 @@ def _add_common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                        metavar="CODE", help="language to show first, for example en")
 
 
-COMMANDS = ("check", "screenshots", "self-test", "set-pin", "stats")
+COMMANDS = ("check", "screenshots", "self-test", "set-pin", "stats", "keygen", "pack",
+            "install-pack")
 
 
 def get_argparser(commands: bool = True) -> argparse.ArgumentParser:
@@ -117,12 +122,20 @@ def get_argparser(commands: bool = True) -> argparse.ArgumentParser:
                        help="the CSV file to write")
     stats.add_argument("--since", metavar="DATE", help="only days from DATE (YYYY-MM-DD) on")
     _add_common(stats, suppress=True)
+    from kiosk.packs.parsers import add_pack_parsers  # keygen, pack, install-pack
+
+    add_pack_parsers(subparsers, lambda sub: _add_common(sub, suppress=True))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``tigoni-kiosk`` command."""
     words = list(sys.argv[1:] if argv is None else argv)
+    if "stats" in words:  # `stats report` has its own parser (kiosk.gather.command)
+        from kiosk.gather.command import is_report, run_report
+
+        if is_report(words):
+            return run_report(words)
     # Starting the kiosk (no command) skips building the commands' parsers: ~3 ms.
     wanted = any(word in COMMANDS or word in ("-h", "--help") for word in words)
     args = get_argparser(commands=wanted).parse_args(words)
@@ -136,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _set_pin(args)
     if args.command == "stats":
         return _stats(args)
+    if args.command in ("keygen", "pack", "install-pack"):
+        from kiosk.packs.parsers import run_pack_command
+
+        return run_pack_command(args)
     from kiosk.app import Options, run
 
     return run(Options(args.data_dir, args.content, args.size, args.lang, args.fullscreen,
@@ -182,9 +199,14 @@ def _stats(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"--since must be a date like 2026-11-01, not {args.since!r}", file=sys.stderr)
         return 2
-    report = UsageReport(args.data_dir or default_data_dir())
+    from kiosk.gather import kiosk_name
+    from kiosk.settings import SettingsStore
+
+    data_dir = args.data_dir or default_data_dir()
+    report = UsageReport(data_dir)
     try:
-        rows = report.export_csv(args.csv, since)
+        rows = report.export_csv(args.csv, since,
+                                 kiosk_name(SettingsStore(data_dir).settings.kiosk_name))
     except OSError as error:
         print(f"Could not write {args.csv}: {error.strerror or error}", file=sys.stderr)
         return 1

@@ -75,6 +75,12 @@ class Settings:
     default_language: str = "en"
     default_text_step: int = 0
     high_contrast: bool = False
+    # Several kiosks (issue #18): the name in usage CSV rows ("" means the host name),
+    # folders besides inbox/ watched for content packs (a USB stick's mount point), and
+    # whether yesterday's counts are written to outbox/ once a day.
+    kiosk_name: str = ""
+    inbox_folders: list[str] = field(default_factory=list)
+    usage_outbox: bool = False
 
     def to_json(self) -> str:
         """The settings as JSON text."""

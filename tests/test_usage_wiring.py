@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import socket
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,7 @@ def test_taps_are_counted_and_the_idle_reset_ends_a_visit(
         rows = list(csv.DictReader(handle))
     assert {row["page_id"]: int(row["views"]) for row in rows} == views
     assert all(row["language"] == "en" for row in rows)
+    assert all(row["kiosk"] == socket.gethostname() for row in rows)  # the default name
 
 
 def test_stats_before_any_visit_writes_just_the_header(
@@ -72,7 +74,7 @@ def test_stats_before_any_visit_writes_just_the_header(
     out = data_dir / "usage.csv"
     assert main(["stats", "--data-dir", str(data_dir), "--csv", str(out)]) == 0
     assert "wrote 0 rows" in capsys.readouterr().out
-    assert out.read_text(encoding="utf-8").strip() == "date,page_id,language,views"
+    assert out.read_text(encoding="utf-8").strip() == "date,page_id,language,views,kiosk"
 
 
 def test_stats_refuses_a_bad_date(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

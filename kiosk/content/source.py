@@ -20,6 +20,7 @@ from kiosk import resources
 from kiosk.content.lazy import open_content
 from kiosk.content.loader import Content, load_content
 from kiosk.content.problems import Problem, errors
+from kiosk.packs import TRUSTED_KEYS_DIR
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class ContentOrigin(Enum):
     GIVEN = "given on the command line"
     UPDATED = "updated content in the data folder"
     BUNDLED = "bundled with the program"
+    PACK = "signed content pack in the data folder"
 
 
 @dataclass
@@ -55,6 +57,20 @@ def choose_content(given: Path | None, data_dir: Path | None,
         return ContentChoice(shown(given), ContentOrigin.GIVEN)
     if data_dir is not None:
         updated_dir = data_dir / UPDATED_CONTENT_DIR
+        # With a trusted key only signed packs are shown (kiosk.packs.shown).
+        pack, refused = None, []
+        if (data_dir / TRUSTED_KEYS_DIR).exists():  # no cost on a kiosk without packs
+            from kiosk.packs import shown as packs
+
+            pack = packs.installed_pack_dir(data_dir)
+            refused = ([Problem(updated_dir, None, packs.UNSIGNED_REFUSED)]
+                       if packs.unsigned_override_refused(data_dir, updated_dir) else [])
+        if pack is not None:
+            log.info("showing content pack %d from %s", pack[0].version, pack[1])
+            return ContentChoice(shown(pack[1]), ContentOrigin.PACK, refused)
+        if refused:
+            bundled = shown(resources.bundled_content_dir())
+            return ContentChoice(bundled, ContentOrigin.BUNDLED, refused)
         if updated_dir.is_dir():
             updated = load_content(updated_dir, assets)
             refused = errors(updated.problems)

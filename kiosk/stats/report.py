@@ -23,7 +23,7 @@ from kiosk.stats.tally import LENGTH_BUCKETS
 
 log = logging.getLogger(__name__)
 
-CSV_HEADER = ("date", "page_id", "language", "views")
+CSV_HEADER = ("date", "page_id", "language", "views", "kiosk")
 DayPageCount = tuple[str, str, str, int]
 
 
@@ -92,16 +92,18 @@ class UsageReport:
         sums = rows[0] if rows else (None,) * len(LENGTH_BUCKETS)
         return {name: int(total or 0) for name, total in zip(LENGTH_BUCKETS, sums, strict=True)}
 
-    def export_csv(self, path: Path, since: date | None = None) -> int:
-        """Write ``date,page_id,language,views`` rows to ``path``; rows written.
+    def export_csv(self, path: Path, since: date | None = None, kiosk: str = "") -> int:
+        """Write ``date,page_id,language,views,kiosk`` rows to ``path``; rows written.
 
-        Raises ``OSError`` if ``path`` cannot be written.
+        ``kiosk`` names this kiosk in every row (``kiosk.gather.kiosk_name``), so the
+        office can merge several kiosks' files.  Raises ``OSError`` if ``path`` cannot
+        be written.
         """
         rows = self.daily_page_counts(since)
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_HEADER)
-            writer.writerows(rows)
+            writer.writerows((*row, kiosk) for row in rows)
         return len(rows)
 
     def _query(self, sql: str, parameters: tuple[object, ...]) -> list[tuple[Any, ...]]:

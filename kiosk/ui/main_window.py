@@ -403,12 +403,39 @@ class MainWindow(QMainWindow):
         failed = len(errors(choice.content.problems))
         origin = tr("updated content") if choice.origin is ContentOrigin.UPDATED \
             else tr("bundled content")
+        if choice.origin is ContentOrigin.PACK:  # signed content packs (issue #18)
+            from kiosk.packs.shown import pack_name
+
+            origin = pack_name(self.store.path.parent if self.store.path else None,
+                               choice.content.root, tr)
         text = tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
             .replace("%2", str(failed)).replace("%3", str(warnings))
         if choice.rejected_update:
             text += " " + tr("Updated content was refused (%1 problems): see the log.") \
                 .replace("%1", str(len(choice.rejected_update)))
-        return text
+        # Signed content packs (issue #18): the pack shown and the last one refused.
+        from kiosk.packs.shown import staff_lines
+
+        packs = staff_lines(self.store.path.parent if self.store.path else None,
+                            choice.content.root, tr)
+        return f"{text}\n{packs}" if packs else text
+
+    def replace_content(self, choice: ContentChoice) -> None:
+        """Show ``choice`` from now on: a new content pack (issue #18).
+
+        ``kiosk.packs.live`` calls it on the home screen or at the privacy reset only.
+        """
+        self.choice, self.content = choice, choice.content
+        self._renderers.clear()
+        for name in ("page_screen", "contact_screen", "help_panel", "staff_panel"):
+            made = self._made.pop(name, None)
+            if made is not None:
+                self.stack.removeWidget(made)
+                made.deleteLater()
+        if "attract" in self._made:
+            self.attract.set_lines([library.home.summary for library in
+                                    self.content.libraries.values() if library.home])
+        self.set_language(self._known_language(self.language), force=True)
 
     @property
     def kiosk_mode(self) -> bool:

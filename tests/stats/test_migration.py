@@ -29,8 +29,11 @@ TODAY = NOON.date()
 
 
 def csv_before(path: Path) -> list[list[str]]:
-    """The CSV version 1 exported: its header, then its query's rows as text."""
-    return [list(CSV_HEADER)] + [[str(value) for value in row]
+    """The CSV version 1 exported: its header, then its query's rows as text.
+
+    Today's CSV also names the kiosk in a last column (empty unless one is given).
+    """
+    return [list(CSV_HEADER)] + [[*(str(value) for value in row), ""]
                                  for row in v1_rows(path, V1_CSV_QUERY, "")]
 
 
@@ -138,7 +141,10 @@ def test_stats_before_the_kiosk_ever_started_again_exports_the_same_csv(
     before = csv_before(data_dir / DATABASE_FILE)
     out = tmp_path / "usage.csv"
     assert main(["stats", "--data-dir", str(data_dir), "--csv", str(out)]) == 0
-    assert read_csv(out) == before
+    after = read_csv(out)
+    assert [row[:4] for row in after] == [row[:4] for row in before]
+    kiosks = {row[4] for row in after[1:]}  # the command names this kiosk in every row
+    assert len(kiosks) == 1 and "" not in kiosks
     assert rows(data_dir, "PRAGMA user_version") == [(2,)]
     assert f"wrote {len(before) - 1} rows" in capsys.readouterr().out
 

@@ -321,8 +321,8 @@ def test_export_matches_the_database(recorder: UsageRecorder, clock: FakeClock,
                             "ORDER BY day, page_id, language")
     exported = read(everything)
     assert exported[0] == list(CSV_HEADER)
-    assert exported[1:] == [[str(value) for value in row] for row in direct]
-    assert {(day, page, language): int(views) for day, page, language, views
+    assert exported[1:] == [[*(str(value) for value in row), ""] for row in direct]
+    assert {(day, page, language): int(views) for day, page, language, views, _kiosk
             in exported[1:]} == dict(recorded)
     assert read(recent)[1:] == [row for row in exported[1:] if row[0] >= since.isoformat()]
 
