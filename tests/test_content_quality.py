@@ -49,7 +49,7 @@ SOURCES_HEADING = {"en": "Sources", "sw": "Vyanzo"}
 ENGLISH_NOTE = "*This is general information. Your clinician will advise what is right for you.*"
 SUICIDAL_THOUGHTS = "conditions/suicidal-thoughts"
 # The verified crisis lines from the facts sheet (part C); the page takes them from clinic.toml.
-CRISIS_NUMBERS = ("1199", "0722 178 177")
+CRISIS_NUMBERS = ("1199", "0722 178 177", "999")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # CI clones the repository next to the shared folder; without it that one check is skipped.
@@ -350,12 +350,15 @@ def test_every_picture_exists_has_alt_text_and_renders(language: str, page_id: s
         )
     words = HelpBoxText(heading="Need help now?", danger_now="Tell the reception staff.")
     rendered = PageRenderer(CONTENT.clinic, words, CONTENT.images.find).render(shown, language)
-    assert list(rendered.images) == [reference for _alt, reference in pictures], (
+    # Each page shows its own language's copy of a picture when there is one.
+    shown_pictures = [CONTENT.images.localized(reference, language)
+                      for _alt, reference in pictures]
+    assert list(rendered.images) == shown_pictures, (
         f"{name}: a picture was shown as text instead"
     )
     tags = rendered_images(rendered.html)
     assert [tag.get("src") for tag in tags] == [
-        f"{IMAGE_SCHEME}:{reference}" for _alt, reference in pictures
+        f"{IMAGE_SCHEME}:{reference}" for reference in shown_pictures
     ]
     assert all(tag.get("alt", "").strip() for tag in tags), f"{name}: alt text was lost"
 
@@ -416,7 +419,8 @@ def test_every_picture_draws_on_its_page(
     show_page(window, page_id)
     document = window.page_screen.view.document()
     names = list(_image_names(document))
-    for _alt, reference in _IMAGE.findall(page(language, page_id).body):
+    for _alt, written in _IMAGE.findall(page(language, page_id).body):
+        reference = CONTENT.images.localized(written, language)
         url = f"{IMAGE_SCHEME}:{reference}"
         assert url in names, f"{language}:{page_id}: {reference} is not on the page"
         image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(url))
