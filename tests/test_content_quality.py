@@ -38,15 +38,16 @@ from kiosk.ui.screenshots import all_screen_ids
 from tests import conftest
 from tests.conftest import WindowFactory, settle_layout
 
-# Targets from issue #4; the guidance aims at grade 6 to 8 (NIH: below 8th grade).
-MAX_PAGE_GRADE = 8.0
+# Targets from issues #4 and #17; the guidance aims at grade 6 to 8 (NIH: below 8th grade).
+MAX_PAGE_GRADE = 7.0
 MAX_AVERAGE_GRADE = 7.0
 MIN_BROCHURE_GRADE = 12.0
 MAX_SCREENS = 2.0
 KIOSK_SIZE = (1920, 1080)
 
 SOURCES_HEADING = {"en": "Sources", "sw": "Vyanzo"}
-ENGLISH_NOTE = "*This is general information. Your clinician will advise what is right for you.*"
+ENGLISH_NOTE = (
+    "*This is general information. Your doctor or nurse will advise what is right for you.*")
 SUICIDAL_THOUGHTS = "conditions/suicidal-thoughts"
 # The verified crisis lines from the facts sheet (part C); the page takes them from clinic.toml.
 CRISIS_NUMBERS = ("1199", "0722 178 177", "999")
@@ -202,7 +203,7 @@ def test_prose_leaves_out_headings_sources_pictures_and_addresses() -> None:
 
 
 @pytest.mark.parametrize("page_id", ENGLISH_PAGES)
-def test_each_english_page_reads_at_grade_8_or_below(page_id: str) -> None:
+def test_each_english_page_reads_at_grade_7_or_below(page_id: str) -> None:
     grade = page_grade(page_id)
     assert grade <= MAX_PAGE_GRADE, (
         f"en:{page_id} reads at Flesch-Kincaid grade {grade:.1f}; keep it at "
