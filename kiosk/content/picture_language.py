@@ -16,9 +16,15 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from kiosk.content.images import LANGUAGE_CODE, ImageFinder, language_variant
+from kiosk.content.images import (
+    LANGUAGE_CODE,
+    ImageFinder,
+    is_inside_reference,
+    language_variant,
+    looks_like_image,
+)
 from kiosk.content.model import Page
 from kiosk.content.problems import Problem, Severity
 
@@ -99,11 +105,11 @@ def picture_words(path: Path, languages: frozenset[str]) -> PictureWords:
 
 def page_language(page: Page, content_root: Path) -> str | None:
     """The language folder a page is in (``content/sw/safety.md`` -> ``sw``)."""
-    try:
-        parts = page.source.relative_to(content_root).parts
-    except ValueError:
+    top, parts = content_root.parts, page.source.parts
+    if parts[: len(top)] != top or len(parts) < len(top) + 2:
         return None
-    return parts[0] if len(parts) > 1 and LANGUAGE_CODE.match(parts[0]) else None
+    folder = parts[len(top)]
+    return folder if LANGUAGE_CODE.match(folder) else None
 
 
 def picture_lines(page: Page) -> Iterator[tuple[int, str]]:
@@ -128,20 +134,38 @@ def picture_lines(page: Page) -> Iterator[tuple[int, str]]:
             yield number, definition.group(1)
 
 
+def _default_copy(reference: str, languages: frozenset[str]) -> str:
+    """``illustrations/sw/x.svg`` -> ``illustrations/x.svg``; other references unchanged."""
+    path = PurePosixPath(reference)
+    if path.parent.name in languages:
+        return (path.parent.parent / path.name).as_posix()
+    return reference
+
+
 def wrong_language_pictures(page: Page, content_root: Path, images: ImageFinder) -> list[Problem]:
     """Warnings for each picture on ``page`` whose words are not in the page's language."""
+    if "![" not in page.body and "]:" not in page.body:
+        return []  # no picture and no reference definition: most pages, checked quickly
     language = page_language(page, content_root)
     if language is None:
         return []
     languages = _language_folders(content_root)
     problems: list[Problem] = []
     for line, reference in picture_lines(page):
-        shown = images.localized(reference, language)
-        path = images.find(shown)
+        if not is_inside_reference(reference):
+            continue  # a web address or a page link: reported, if at all, elsewhere
+        copy = language_variant(_default_copy(reference, languages), language)
+        shown, path = copy, images.locate(copy)
+        if path is not None and not looks_like_image(path):
+            problems.append(Problem(
+                page.source, line, f"the {language_name(language)} copy '{copy}' is not a "
+                f"valid picture, so the page shows '{reference}' instead", Severity.WARNING))
+            path = None
         if path is None:
-            continue  # a missing or broken picture is reported by the page checks
+            shown, path = reference, images.locate(reference)
+        if path is None:
+            continue  # a missing picture is reported by the page checks
         words = picture_words(path, languages)
-        copy = language_variant(reference, language)
         if words.language is None and words.has_words:
             problems.append(Problem(
                 page.source, line,

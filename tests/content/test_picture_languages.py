@@ -230,3 +230,13 @@ def test_check_warns_when_an_english_page_names_the_kiswahili_copy(
 def test_the_bundled_content_has_no_picture_in_the_wrong_language() -> None:
     wrong = [problem.format() for problem in CONTENT.problems if "picture" in problem.message]
     assert wrong == []
+
+
+def test_check_warns_when_the_kiswahili_copy_is_not_a_picture(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = small_content(tmp_path, "en", kiswahili_copy=False)
+    (root / "illustrations" / "sw" / "chart.svg").write_text("Wiki", encoding="utf-8")
+    out = check_output(root, capsys, monkeypatch)
+    assert ("content/sw/chart.md:10: warning: the Kiswahili copy 'illustrations/sw/chart.svg' "
+            "is not a valid picture, so the page shows 'illustrations/chart.svg' instead") in out
