@@ -228,7 +228,8 @@ def test_every_ui_word_is_in_the_kiswahili_translation(tmp_path: Path) -> None:
 def test_help_numbers_notes_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
     window.set_language("sw")
     tap_button(qtbot, window.nav_bar.help_button)
-    assert window.help_panel.lines[0].text() == "Kenya Red Cross: 1199 (Bure, saa 24)"
+    assert window.help_panel.lines[0].text() == (
+        "Msalaba Mwekundu (Kenya Red Cross): 1199 (Bure, saa 24)")
     window.close_panels()
     window.navigate("conditions/suicidal-thoughts")
     assert "Bure, saa 24" in window.page_screen.view.toPlainText()

@@ -22,7 +22,7 @@ from tests.benchmarks.content import multiply_content
 from tests.conftest import WindowFactory
 from tests.helpers import tap, tile_titled, visible_tiles
 
-CONDITIONS = "Conditions it may help"
+CONDITIONS = "Conditions being studied"
 TOO_LONG_WORD = "x" * 2_000
 
 

@@ -47,7 +47,7 @@ def test_clinic_details_come_from_the_data_file() -> None:
     clinic = load_content(resources.bundled_content_dir()).clinic
     assert clinic.phone == "+254 797 777060"
     assert clinic.email == "admin@tigonitreatment.com"
-    assert [line.number for line in clinic.crisis_lines] == ["1199", "0722 178 177"]
+    assert [line.number for line in clinic.crisis_lines] == ["1199", "0722 178 177", "999"]
 
 
 def test_missing_title_is_reported_with_file_and_line(content_copy: Path) -> None:

@@ -38,18 +38,19 @@ from kiosk.ui.screenshots import all_screen_ids
 from tests import conftest
 from tests.conftest import WindowFactory, settle_layout
 
-# Targets from issue #4; the guidance aims at grade 6 to 8 (NIH: below 8th grade).
-MAX_PAGE_GRADE = 8.0
+# Targets from issues #4 and #17; the guidance aims at grade 6 to 8 (NIH: below 8th grade).
+MAX_PAGE_GRADE = 7.0
 MAX_AVERAGE_GRADE = 7.0
 MIN_BROCHURE_GRADE = 12.0
 MAX_SCREENS = 2.0
 KIOSK_SIZE = (1920, 1080)
 
 SOURCES_HEADING = {"en": "Sources", "sw": "Vyanzo"}
-ENGLISH_NOTE = "*This is general information. Your clinician will advise what is right for you.*"
+ENGLISH_NOTE = (
+    "*This is general information. Your doctor or nurse will advise what is right for you.*")
 SUICIDAL_THOUGHTS = "conditions/suicidal-thoughts"
 # The verified crisis lines from the facts sheet (part C); the page takes them from clinic.toml.
-CRISIS_NUMBERS = ("1199", "0722 178 177")
+CRISIS_NUMBERS = ("1199", "0722 178 177", "999")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 # CI clones the repository next to the shared folder; without it that one check is skipped.
@@ -202,7 +203,7 @@ def test_prose_leaves_out_headings_sources_pictures_and_addresses() -> None:
 
 
 @pytest.mark.parametrize("page_id", ENGLISH_PAGES)
-def test_each_english_page_reads_at_grade_8_or_below(page_id: str) -> None:
+def test_each_english_page_reads_at_grade_7_or_below(page_id: str) -> None:
     grade = page_grade(page_id)
     assert grade <= MAX_PAGE_GRADE, (
         f"en:{page_id} reads at Flesch-Kincaid grade {grade:.1f}; keep it at "
@@ -351,12 +352,15 @@ def test_every_picture_exists_has_alt_text_and_renders(language: str, page_id: s
         )
     words = HelpBoxText(heading="Need help now?", danger_now="Tell the reception staff.")
     rendered = PageRenderer(CONTENT.clinic, words, CONTENT.images.find).render(shown, language)
-    assert list(rendered.images) == [reference for _alt, reference in pictures], (
+    # Each page shows its own language's copy of a picture when there is one.
+    shown_pictures = [CONTENT.images.localized(reference, language)
+                      for _alt, reference in pictures]
+    assert list(rendered.images) == shown_pictures, (
         f"{name}: a picture was shown as text instead"
     )
     tags = rendered_images(rendered.html)
     assert [tag.get("src") for tag in tags] == [
-        f"{IMAGE_SCHEME}:{reference}" for _alt, reference in pictures
+        f"{IMAGE_SCHEME}:{reference}" for reference in shown_pictures
     ]
     assert all(tag.get("alt", "").strip() for tag in tags), f"{name}: alt text was lost"
 
@@ -417,7 +421,8 @@ def test_every_picture_draws_on_its_page(
     show_page(window, page_id)
     document = window.page_screen.view.document()
     names = list(_image_names(document))
-    for _alt, reference in _IMAGE.findall(page(language, page_id).body):
+    for _alt, written in _IMAGE.findall(page(language, page_id).body):
+        reference = CONTENT.images.localized(written, language)
         url = f"{IMAGE_SCHEME}:{reference}"
         assert url in names, f"{language}:{page_id}: {reference} is not on the page"
         image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(url))

@@ -313,7 +313,7 @@ def test_an_exception_in_a_slot_ends_on_home_with_the_traceback_logged(
     qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Conditions being studied"))
 
     def broken(_page_id: str) -> None:
         raise RuntimeError("simulated bug")

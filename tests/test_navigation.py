@@ -23,7 +23,7 @@ def test_home_shows_clinic_name_welcome_and_a_tile_per_section(window: MainWindo
     assert "Tap a topic" in window.home_screen.welcome.text()
     titles = [tile.title for tile in window.home_screen.grid.tiles]
     assert titles == [page.title for page in window.library.sections()]
-    assert len(titles) == 7
+    assert len(titles) == 8
 
 
 def test_tap_a_tile_and_the_section_shows(qtbot: QtBot, window: MainWindow) -> None:
@@ -34,7 +34,7 @@ def test_tap_a_tile_and_the_section_shows(qtbot: QtBot, window: MainWindow) -> N
 
 
 def test_section_with_subtopics_offers_them_as_tiles(qtbot: QtBot, window: MainWindow) -> None:
-    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Conditions being studied"))
     tap(qtbot, tile_titled(window, "Trauma and PTSD"))
     assert window.page_screen.title.text() == "Trauma and PTSD"
     assert tile_titled(window, "Trauma and PTSD").isChecked()
@@ -71,7 +71,7 @@ def test_the_bar_buttons_stay_put_when_back_and_home_appear(
 
 
 def test_an_internal_link_opens_its_target(qtbot: QtBot, window: MainWindow) -> None:
-    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Conditions being studied"))
     tap_link(qtbot, window.page_screen.view, "page:conditions/anxiety")
     assert window.current_screen == "conditions/anxiety"
     assert window.page_screen.title.text() == "Anxiety"
@@ -136,7 +136,7 @@ def test_a_tapped_tile_is_redrawn_with_the_new_page_not_before_it(
 ) -> None:
     """Qt would repaint a released button before acting; a tile's picture waits for the
     page it opens, so the patient sees the new page sooner."""
-    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Conditions being studied"))
     tile = tile_titled(window, "Anxiety")
     paints = PaintCount(tile)
     QTest.mousePress(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())

@@ -36,7 +36,7 @@ def test_taps_are_counted_and_the_idle_reset_ends_a_visit(
     window = counted
     tap(qtbot, tile_titled(window, "Safety and side effects"))
     tap_button(qtbot, window.nav_bar.home_button)
-    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Conditions being studied"))
     tap(qtbot, tile_titled(window, "Anxiety"))
     window.reset_session()
     tile = tile_titled(window, "How it works")

@@ -24,12 +24,17 @@ _TEXT_FIELDS = ("name", "address", "whatsapp_message", "email_subject")
 
 @dataclass(frozen=True)
 class CrisisLine:
-    """A helpline shown in the help panel."""
+    """A helpline shown in the help panel and the help box."""
 
     name: str
     number: str
     note: str = ""
     translated_notes: tuple[tuple[str, str], ...] = ()
+    translated_names: tuple[tuple[str, str], ...] = ()
+
+    def name_in(self, language: str) -> str:
+        """The name in ``language`` (``name_sw = ...`` in the file), else the English one."""
+        return dict(self.translated_names).get(language, self.name)
 
     def note_in(self, language: str) -> str:
         """The note in ``language`` (``note_sw = ...`` in the file), else the English one."""
@@ -141,9 +146,15 @@ def _crisis_lines(raw: object, path: Path, problems: list[Problem]) -> list[Cris
                 Problem(path, None, f"crisis line {index} ('{name}') has no valid 'number'")
             )
             continue
-        translated = tuple(
-            (key.removeprefix("note_"), str(value).strip())
-            for key, value in entry.items() if key.startswith("note_") and str(value).strip()
-        )
-        lines.append(CrisisLine(name.strip(), number.strip(), str(note).strip(), translated))
+        lines.append(CrisisLine(name.strip(), number.strip(), str(note).strip(),
+                                _translated(entry, "note"), _translated(entry, "name")))
     return lines
+
+
+def _translated(entry: dict[str, object], field_name: str) -> tuple[tuple[str, str], ...]:
+    """``name_sw = "..."`` -> ``(("sw", "..."),)``: a field's other languages, blanks left out."""
+    prefix = f"{field_name}_"
+    return tuple(
+        (key.removeprefix(prefix), str(value).strip())
+        for key, value in entry.items() if key.startswith(prefix) and str(value).strip()
+    )

@@ -3,10 +3,17 @@
 A reference is a plain relative path (``illustrations/synapse.svg``) looked up first in
 the content folder, then in the assets folder; a symbolic link that leads outside its
 folder is treated as missing.
+
+A picture with words has one copy per language: the copy for a language sits in a folder
+named for it beside the default one (``illustrations/sw/synapse.svg``), and a page shows
+its own language's copy when there is one (``localized_reference``), so both languages'
+pages name the same picture.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -16,6 +23,8 @@ _IMAGE_SIGNATURES = {
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
 }
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+"""A language folder's name, as for the content's language folders (``en``, ``sw``)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,10 @@ class ImageFinder:
                 return candidate
         return None
 
+    def localized(self, reference: str, language: str) -> str:
+        """The picture a page in ``language`` shows for ``reference`` (see below)."""
+        return localized_reference(reference, language, self.find)
+
     def leads_outside(self, reference: str) -> bool:
         """Whether the reference names a symbolic link to a file outside its folder."""
         if not is_inside_reference(reference):
@@ -54,6 +67,31 @@ class ImageFinder:
             if candidate.is_file() and not stays_inside(candidate, folder):
                 return True
         return False
+
+
+def language_variant(reference: str, language: str) -> str:
+    """Where a language's copy of a picture sits, in a folder named for the language.
+
+    ``illustrations/synapse.svg`` in ``sw`` is ``illustrations/sw/synapse.svg``;
+    ``speed.svg`` is ``sw/speed.svg``.
+    """
+    path = PurePosixPath(reference)
+    return (path.parent / language / path.name).as_posix()
+
+
+def localized_reference(
+    reference: str, language: str, find: Callable[[str], Path | None]
+) -> str:
+    """The picture a page in ``language`` shows for ``reference``.
+
+    Its language's copy (``illustrations/sw/synapse.svg``) if ``find`` finds one, else
+    ``reference`` as written (the default copy, or a missing picture reported elsewhere).
+    """
+    if LANGUAGE_CODE.match(language) and is_inside_reference(reference):
+        variant = language_variant(reference, language)
+        if find(variant) is not None:
+            return variant
+    return reference
 
 
 def is_inside_reference(reference: str) -> bool:

@@ -19,6 +19,7 @@ from kiosk.content import frontmatter
 from kiosk.content.images import ImageFinder, is_inside_reference, looks_like_image, stays_inside
 from kiosk.content.links import LinkKind, classify, page_target
 from kiosk.content.model import Page
+from kiosk.content.picture_language import wrong_language_pictures
 from kiosk.content.problems import Problem, Severity
 
 # Measured on a desktop PC: a 90 KB page of emphasis took 7 s to convert, 4,000 unmatched
@@ -322,6 +323,7 @@ class PageReader:
         self.pages[page_id] = page
         problems.extend(_check_icon(page, self.icons))
         problems.extend(_check_body(page, self.images, self.links))
+        problems.extend(wrong_language_pictures(page, self.content_root, self.images))
         return problems
 
 

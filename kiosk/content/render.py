@@ -20,6 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.clinic import Clinic
+from kiosk.content.images import localized_reference
 from kiosk.content.links import LinkKind, classify
 from kiosk.content.model import Page
 from kiosk.content.rendered import IMAGE_SCHEME as IMAGE_SCHEME
@@ -42,6 +43,7 @@ class _LinkAndImageRewriter(Treeprocessor):
         self.images: list[str] = []
         self.external: list[str] = []
         self.page_source = ""
+        self.language = ""
         self.find_image: Callable[[str], Path | None] = lambda _reference: None
 
     def run(self, root: ET.Element) -> None:
@@ -58,7 +60,7 @@ class _LinkAndImageRewriter(Treeprocessor):
                 self._image(element)
 
     def _image(self, element: ET.Element) -> None:
-        reference = element.get("src", "")
+        reference = localized_reference(element.get("src", ""), self.language, self.find_image)
         if self.find_image(reference) is None:
             log.warning("missing or unreadable image %r in %s: shown as its alt text",
                         reference[:80], self.page_source)
@@ -126,6 +128,7 @@ class PageRenderer:
         self._rewriter.images = []
         self._rewriter.external = []
         self._rewriter.page_source = str(page.source)
+        self._rewriter.language = language
         self._markdown.reset()
         body = self._markdown.convert(page.body)
         if page.help_box:
@@ -143,7 +146,8 @@ class PageRenderer:
         """The crisis help box: what to do now, then each crisis line from clinic data."""
         text = self._help_text
         rows = "".join(
-            f"<p class='crisis'><b>{html.escape(line.name)}: {html.escape(line.number)}</b>"
+            f"<p class='crisis'><b>{html.escape(line.name_in(language))}: "
+            f"{html.escape(line.number)}</b>"
             + (f" &mdash; {html.escape(line.note_in(language))}"
                if line.note_in(language) else "")
             + "</p>"

@@ -42,5 +42,6 @@ class HelpPanel(Panel):
         self.unavailable.setText(tr("Please ask the reception staff for help."))
         for label, line in zip(self.lines, self.clinic.crisis_lines, strict=True):
             note = line.note_in(self.language)
-            label.setText(f"{line.name}: {line.number}" + (f" ({note})" if note else ""))
+            name = line.name_in(self.language)
+            label.setText(f"{name}: {line.number}" + (f" ({note})" if note else ""))
             label.setAccessibleName(label.text())

@@ -245,7 +245,7 @@ def test_navigation_records_views_and_the_idle_reset_splits_visits(
     wire(window, recorder)
     tap(qtbot, tile_titled(window, "Safety and side effects"))
     tap_button(qtbot, window.nav_bar.home_button)
-    tap(qtbot, tile_titled(window, "Conditions it may help"))
+    tap(qtbot, tile_titled(window, "Conditions being studied"))
     tap(qtbot, tile_titled(window, "Trauma and PTSD"))
     window.reset_session()  # what the idle timer does
     tile = tile_titled(window, "How it works")
