@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
@@ -481,8 +482,9 @@ def test_refused_links_do_nothing_when_tapped(
     view = window.page_screen.view
     html = window.renderer.render(window.library.pages["broken"], "en").html
     assert re.findall(r"<img[^>]*src=\"([^\"]*)\"", html) == []
-    assert "(The secret next to the content folder)" in view.toPlainText()
-    assert "(The secret by its full path)" in view.toPlainText()
+    # A picture that cannot be shown leaves its alt text, framed, never a blank gap.
+    assert "The secret next to the content folder" in view.toPlainText()
+    assert "The secret by its full path" in view.toPlainText()
     assert link_targets(view) == ["page:../../secret"]
     words = ["Run a script", "Open a local file", "A relative file link", "Embedded data",
              "Up and out", "Broken web address", "A reference-style script"]
@@ -516,8 +518,8 @@ def test_a_broken_internal_link_leads_to_a_friendly_page(
 
 
 @pytest.mark.parametrize(("name", "alt"), [
-    ("missing-image", "(A drawing that is not there)"),
-    ("fake-png", "(A photo of the waiting room)"),
+    ("missing-image", "A drawing that is not there"),
+    ("fake-png", "A photo of the waiting room"),
 ])
 def test_a_missing_or_fake_picture_shows_its_alt_text(
     name: str, alt: str, tmp_path: Path, make_window: WindowFactory
@@ -527,6 +529,10 @@ def test_a_missing_or_fake_picture_shows_its_alt_text(
     assert rendered.images == ()
     assert alt in window.page_screen.view.toPlainText()
     assert "Words after it." in window.page_screen.view.toPlainText()
+    frames = window.page_screen.view.document().rootFrame().childFrames()
+    assert any(isinstance(frame, QTextTable) and frame.format().border() > 0
+               and frame.cellAt(0, 0).firstCursorPosition().block().text() == alt
+               for frame in frames), "the alt text stands in a framed box"
     window.navigate("first-topic")
     first = window.renderer.render(window.library.pages["first-topic"], "en")
     assert first.images == ("illustrations/synapse.svg",)

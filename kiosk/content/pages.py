@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content import frontmatter
+from kiosk.content.files import nfc
 from kiosk.content.images import ImageFinder, is_inside_reference, looks_like_image, stays_inside
 from kiosk.content.links import LinkKind, classify, page_target
 from kiosk.content.model import Page
+from kiosk.content.pictures import decode_problem
 from kiosk.content.problems import Problem, Severity
 
 # Measured on a desktop PC: a 90 KB page of emphasis took 7 s to convert, 4,000 unmatched
@@ -37,7 +39,7 @@ _LINK = re.compile(
 )
 _RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^>]*>")
 _CONTAINER_MARKER = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]+\]:[ \t]*<?([^\s>]+)>?")
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\[\]]+\]:[ \t]*<?([^\s>]+)>?")  # not [^1]: notes
 _RULE = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
@@ -57,7 +59,7 @@ def page_id(folder: Path, path: Path) -> str:
     parts = list(relative.parts)
     if parts[-1].lower() == INDEX_NAME and len(parts) > 1:
         parts.pop()
-    return "/".join(parts).lower()
+    return nfc("/".join(parts).lower())
 
 
 def _read_text(path: Path) -> tuple[str | None, list[Problem]]:
@@ -178,7 +180,7 @@ def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
         body_first_line=header.body_first_line,
         order=order,
         summary=values.get("summary", ""),
-        icon=values.get("icon", ""),
+        icon=nfc(values.get("icon", "")),
         help_box=values.get("help_box", "").lower() in {"yes", "true"},
         reviewed_on=values.get("reviewed_on", ""),
         reviewed_by=values.get("reviewed_by", ""),
@@ -282,6 +284,9 @@ def _check_image(
         problems.append(Problem(page.source, line, f"image '{reference}' does not exist"))
     elif not looks_like_image(found):
         problems.append(Problem(page.source, line, f"image '{reference}' is not a valid image"))
+    elif (why := decode_problem(found)) is not None:
+        problems.append(Problem(page.source, line, f"image '{reference}' {why}; its alt text "
+                                                   "is shown instead"))
     return problems
 
 

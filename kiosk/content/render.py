@@ -20,6 +20,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.clinic import Clinic
+from kiosk.content.gfm import EXTENSION_CONFIGS, EXTENSIONS, EditorsMarkdown
+from kiosk.content.gfm_html import frame_missing_picture, is_footnote_anchor, tidy_element
 from kiosk.content.links import LinkKind, classify
 from kiosk.content.model import Page
 from kiosk.content.rendered import IMAGE_SCHEME as IMAGE_SCHEME
@@ -51,11 +53,23 @@ class _LinkAndImageRewriter(Treeprocessor):
                 element.tag = _HEADING_LEVELS[element.tag]
             elif element.tag == "p" and len(element) == 1 and element[0].tag == "img" \
                     and not (element.text or "").strip():
-                element.set("class", "figure")
-            elif element.tag == "a":
+                self._figure(element)
+            elif element.tag == "a" and not is_footnote_anchor(element):
                 self._link(element)
             elif element.tag == "img":
                 self._image(element)
+            else:
+                tidy_element(element)
+
+    def _figure(self, element: ET.Element) -> None:
+        """A paragraph holding only a picture; a missing one becomes a framed alt text."""
+        image = element[0]
+        if self.find_image(image.get("src", "")) is not None:
+            element.set("class", "figure")
+            return
+        log.warning("missing or unreadable image %r in %s: shown as its alt text",
+                    image.get("src", "")[:80], self.page_source)
+        frame_missing_picture(element, image.get("alt", ""))
 
     def _image(self, element: ET.Element) -> None:
         reference = element.get("src", "")
@@ -63,9 +77,10 @@ class _LinkAndImageRewriter(Treeprocessor):
             log.warning("missing or unreadable image %r in %s: shown as its alt text",
                         reference[:80], self.page_source)
             alt = element.get("alt", "")
-            element.tag = "em"
+            element.tag = "span"
             element.attrib.clear()
-            element.text = f"({alt})" if alt else ""
+            element.set("class", "missing-picture")
+            element.text = f"[{alt}]" if alt else ""
             return
         if reference not in self.images:  # each picture is drawn once, however often used
             self.images.append(reference)
@@ -93,6 +108,7 @@ class _KioskExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        EditorsMarkdown().extendMarkdown(md)
         rewriter = _LinkAndImageRewriter(md)
         self._holder.append(rewriter)
         md.treeprocessors.register(rewriter, "kiosk_links", 1)
@@ -111,7 +127,8 @@ class PageRenderer:
         self._help_text = help_text
         holder: list[_LinkAndImageRewriter] = []
         self._markdown = markdown.Markdown(
-            extensions=["sane_lists", "smarty", _KioskExtension(holder)], output_format="html"
+            extensions=[*EXTENSIONS, _KioskExtension(holder)],
+            extension_configs=EXTENSION_CONFIGS, output_format="html",
         )
         self._rewriter = holder[0]
         self._rewriter.find_image = find_image

@@ -1,0 +1,123 @@
+"""Markdown as editors know it: GitHub-style pages rendered by the ``markdown`` package.
+
+Editors copy from guides written for GitHub and check their pages in VS Code, Obsidian
+or GitHub's preview, so the kiosk reads those constructs as they do:
+
+* tables (``tables``), footnotes (``footnotes``), fenced code (``fenced_code``),
+  ``~~strike-through~~`` (``pymdownx.tilde``), task lists shown as ticked or empty boxes
+  (``pymdownx.tasklist``) and ``:pill:`` short codes as the emoji character
+  (``pymdownx.emoji``), all from well-kept packages;
+* lists nested by the CommonMark rule every preview uses: a line belongs to a list item
+  when it is indented at least to the item's text, so 2-, 3- and 4-space indents all
+  nest.  Python-Markdown wants 4 spaces per level, so ``ListIndenter`` re-indents lists
+  to that before parsing (``mdx_truly_sane_lists`` takes one fixed indent per page and
+  drops an item that follows a paragraph inside a list, so it was not used).  A list
+  that starts straight after a paragraph line starts a list, as on GitHub;
+* HTML comments (``<!-- note -->``) are dropped before anything else sees them.
+
+What still renders differently from a GitHub preview is listed by ``differences``, line
+by line, for ``check``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import markdown
+from markdown.preprocessors import Preprocessor
+from pymdownx import emoji
+
+EXTENSIONS: list[str | markdown.Extension] = [
+    "sane_lists", "smarty", "tables", "footnotes", "fenced_code",
+    "pymdownx.tilde", "pymdownx.tasklist", "pymdownx.emoji",
+]
+EXTENSION_CONFIGS = {
+    "pymdownx.tilde": {"subscript": False},  # GitHub strikes ~one~ tilde too; no subscript
+    "pymdownx.tasklist": {"custom_checkbox": False},
+    "pymdownx.emoji": {"emoji_index": emoji.gemoji, "emoji_generator": emoji.to_alt},
+    "footnotes": {"BACKLINK_TEXT": ""},
+}
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)(.*)$")
+_BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://\S+")
+_ALERT = re.compile(r"^ {0,3}> *\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
+_HEADING_NO_SPACE = re.compile(r"^ {0,3}#{1,6}[^#\s]")
+_SHORT_CODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])")
+
+
+def drop_comments(text: str) -> str:
+    """``text`` without HTML comments; each keeps its line breaks, so line numbers hold."""
+    return _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+
+
+def reindent_lists(lines: Iterable[str]) -> Iterator[str]:
+    """Lines with lists re-indented from CommonMark's rule to 4 spaces per level."""
+    stack: list[int] = []  # the text column of each open list item
+    in_fence, previous_blank, continued = False, True, False
+    for raw in lines:
+        line = raw.expandtabs(4)
+        if _FENCE.match(line) and not stack:
+            in_fence = not in_fence
+        if in_fence or not line.strip():
+            previous_blank = not line.strip() or previous_blank
+            yield raw
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        item = _ITEM.match(line)
+        was_in_list = bool(stack)
+        while stack and indent < stack[-1]:
+            stack.pop()
+        if item is not None:
+            if not previous_blank and (continued or (not was_in_list and indent == 0)):
+                yield ""  # a list item straight after a paragraph line starts, as on GitHub
+            spaces = len(item.group(3))
+            width = len(item.group(2)) + (1 if spaces == 0 or spaces > 4 else spaces)
+            depth = len(stack)
+            stack.append(indent + width)
+            yield " " * (4 * depth) + f"{item.group(2)} {item.group(4)}".rstrip()
+        elif stack:
+            yield " " * (4 * len(stack)) + line.lstrip(" ")
+        else:
+            yield raw
+        previous_blank, continued = False, item is None and bool(stack)
+
+
+class _Cleaner(Preprocessor):
+    """Drops HTML comments and re-indents lists before Python-Markdown reads the page."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return list(reindent_lists(drop_comments("\n".join(lines)).split("\n")))
+
+
+class EditorsMarkdown(markdown.Extension):
+    """Registers ``_Cleaner`` ahead of every other preprocessor."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.register(_Cleaner(md), "kiosk_editors", 40)
+
+
+@lru_cache(maxsize=1)
+def _known_short_codes() -> frozenset[str]:
+    index = emoji.gemoji(None, None)
+    return frozenset(index["emoji"]) | frozenset(index["aliases"])
+
+
+def differences(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Each ``(line, what differs)`` from a GitHub preview, for ``check`` to name."""
+    found: list[tuple[int, str]] = []
+    for number, line in lines:
+        if _ALERT.match(line):
+            found.append((number, "GitHub's '> [!NOTE]' boxes are shown as a plain quote"))
+        if _HEADING_NO_SPACE.match(line):
+            found.append((number, "a heading needs a space after '#': "
+                                  "shown as a heading here, as plain text on GitHub"))
+        if _BARE_URL.search(line) is not None:
+            found.append((number, "a bare web address is shown as plain text (no QR code): "
+                                  "write it as [words](https://...)"))
+        for code in _SHORT_CODE.findall(line):
+            if code not in _known_short_codes():
+                found.append((number, f"{code} is not an emoji short code: shown as written"))
+    return found
