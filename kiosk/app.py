@@ -26,6 +26,7 @@ from kiosk import __version__
 from kiosk.content.source import ContentChoice, choose_content
 from kiosk.logs import setup_logging
 from kiosk.settings import SettingsStore
+from kiosk.ui.fallback_fonts import use_fallback_fonts
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.graphics import load_fonts
 from kiosk.ui.main_window import MainWindow
@@ -88,6 +89,7 @@ def application(argv: list[str] | None = None, route_qt_messages: bool = True) -
     if route_qt_messages:
         qInstallMessageHandler(_route_qt_message)
     load_fonts()
+    use_fallback_fonts()  # emoji and symbols from bundled fonts (issue 14)
     return app
 
 

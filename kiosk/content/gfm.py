@@ -26,23 +26,36 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import markdown
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.tables import TableExtension
 from markdown.preprocessors import Preprocessor
 from pymdownx import emoji
+from pymdownx.emoji import EmojiExtension
+from pymdownx.tasklist import TasklistExtension
+from pymdownx.tilde import DeleteSubExtension
 
-EXTENSIONS: list[str | markdown.Extension] = [
-    "sane_lists", "smarty", "tables", "footnotes", "fenced_code",
-    "pymdownx.tilde", "pymdownx.tasklist", "pymdownx.emoji",
-]
-EXTENSION_CONFIGS = {
-    "pymdownx.tilde": {"subscript": False},  # GitHub strikes ~one~ tilde too; no subscript
-    "pymdownx.tasklist": {"custom_checkbox": False},
-    "pymdownx.emoji": {"emoji_index": emoji.gemoji, "emoji_generator": emoji.to_alt},
-    "footnotes": {"BACKLINK_TEXT": ""},
-}
+
+def extensions() -> list[markdown.Extension]:
+    """The extensions, configured, made afresh for one ``markdown.Markdown``.
+
+    Imported by class, not by name, so the frozen bundle carries each of them.
+    """
+    return [
+        SaneListExtension(), SmartyExtension(), TableExtension(), FencedCodeExtension(),
+        FootnoteExtension(BACKLINK_TEXT=""),
+        DeleteSubExtension(subscript=False),  # GitHub strikes ~one~ too; no subscript
+        TasklistExtension(custom_checkbox=False),
+        EmojiExtension(emoji_index=emoji.gemoji, emoji_generator=emoji.to_alt),
+    ]
+
+
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)(.*)$")
-_BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://\S+")
+_BARE_URL = re.compile(r"(?<![(<\[=\"'])\bhttps?://\S+")
 _ALERT = re.compile(r"^ {0,3}> *\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
 _HEADING_NO_SPACE = re.compile(r"^ {0,3}#{1,6}[^#\s]")
 _SHORT_CODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])")

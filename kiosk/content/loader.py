@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.content import glyphs
 from kiosk.content.clinic import Clinic, load_clinic
 from kiosk.content.files import walk_pages
 from kiosk.content.images import ImageFinder, stays_inside
@@ -66,6 +67,7 @@ def load_content(root: Path, assets: Path | None = None) -> Content:
 def build_content(root: Path, assets: Path | None, make_library: LibraryMaker) -> Content:
     """The clinic, the picture finder and a library per language folder, made as asked."""
     clinic, problems = load_clinic(root)
+    problems.extend(glyphs.file_problems(root / "clinic.toml"))
     images = ImageFinder(tuple(folder for folder in (root, assets) if folder is not None))
     content = Content(root=root, clinic=clinic, problems=problems, images=images)
     icons = assets / "icons" if assets is not None else None

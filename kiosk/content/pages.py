@@ -17,6 +17,8 @@ from pathlib import Path
 
 from kiosk.content import frontmatter
 from kiosk.content.files import nfc
+from kiosk.content.gfm import differences, drop_comments
+from kiosk.content.glyphs import missing_by_line
 from kiosk.content.images import ImageFinder, is_inside_reference, looks_like_image, stays_inside
 from kiosk.content.links import LinkKind, classify, page_target
 from kiosk.content.model import Page
@@ -154,6 +156,8 @@ def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
         return None, [too_slow]
     header = frontmatter.parse(text)
     problems.extend(Problem(path, line, message) for line, message in header.problems)
+    shown_lines = enumerate(drop_comments(text).splitlines(), start=1)
+    problems.extend(Problem(path, line, message) for line, message in missing_by_line(shown_lines))
     values = header.values
     title = values.get("title", "")
     if not title:
@@ -203,8 +207,9 @@ def _check_icon(page: Page, icons: Path | None) -> list[Problem]:
 
 
 def _body_lines(page: Page) -> Iterable[tuple[int, str]]:
+    """The body's lines outside code blocks, HTML comments blanked, with line numbers."""
     in_code = False
-    for offset, line in enumerate(page.body.splitlines()):
+    for offset, line in enumerate(drop_comments(page.body).splitlines()):
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
             continue
@@ -215,7 +220,8 @@ def _body_lines(page: Page) -> Iterable[tuple[int, str]]:
 def _check_body(
     page: Page, images: ImageFinder, links: list[tuple[Page, int, str]]
 ) -> list[Problem]:
-    problems: list[Problem] = []
+    problems = [Problem(page.source, line, f"{what} (differs from a GitHub preview)",
+                        Severity.WARNING) for line, what in differences(_body_lines(page))]
     for line_number, line in _body_lines(page):
         for match in _RAW_HTML.finditer(line):
             problems.append(

@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.clinic import Clinic
-from kiosk.content.gfm import EXTENSION_CONFIGS, EXTENSIONS, EditorsMarkdown
+from kiosk.content.gfm import EditorsMarkdown, extensions
 from kiosk.content.gfm_html import frame_missing_picture, is_footnote_anchor, tidy_element
 from kiosk.content.links import LinkKind, classify
 from kiosk.content.model import Page
@@ -127,8 +127,7 @@ class PageRenderer:
         self._help_text = help_text
         holder: list[_LinkAndImageRewriter] = []
         self._markdown = markdown.Markdown(
-            extensions=[*EXTENSIONS, _KioskExtension(holder)],
-            extension_configs=EXTENSION_CONFIGS, output_format="html",
+            extensions=[*extensions(), _KioskExtension(holder)], output_format="html",
         )
         self._rewriter = holder[0]
         self._rewriter.find_image = find_image
