@@ -15,15 +15,14 @@ or GitHub's preview, so the kiosk reads those constructs as they do:
   that starts straight after a paragraph line starts a list, as on GitHub;
 * HTML comments (``<!-- note -->``) are dropped before anything else sees them.
 
-What still renders differently from a GitHub preview is listed by ``differences``, line
-by line, for ``check``.
+What still renders differently from a GitHub preview is named by ``gfm_check``, line by
+line, for ``check``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
 import markdown
 from markdown.extensions.fenced_code import FencedCodeExtension
@@ -36,6 +35,8 @@ from pymdownx import emoji
 from pymdownx.emoji import EmojiExtension
 from pymdownx.tasklist import TasklistExtension
 from pymdownx.tilde import DeleteSubExtension
+
+from kiosk.content.gfm_check import drop_comments
 
 
 def extensions() -> list[markdown.Extension]:
@@ -52,18 +53,8 @@ def extensions() -> list[markdown.Extension]:
     ]
 
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)(.*)$")
-_BARE_URL = re.compile(r"(?<![(<\[=\"'])\bhttps?://\S+")
-_ALERT = re.compile(r"^ {0,3}> *\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.I)
-_HEADING_NO_SPACE = re.compile(r"^ {0,3}#{1,6}[^#\s]")
-_SHORT_CODE = re.compile(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])")
-
-
-def drop_comments(text: str) -> str:
-    """``text`` without HTML comments; each keeps its line breaks, so line numbers hold."""
-    return _COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
 def reindent_lists(lines: Iterable[str]) -> Iterator[str]:
@@ -110,27 +101,3 @@ class EditorsMarkdown(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.register(_Cleaner(md), "kiosk_editors", 40)
-
-
-@lru_cache(maxsize=1)
-def _known_short_codes() -> frozenset[str]:
-    index = emoji.gemoji(None, None)
-    return frozenset(index["emoji"]) | frozenset(index["aliases"])
-
-
-def differences(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Each ``(line, what differs)`` from a GitHub preview, for ``check`` to name."""
-    found: list[tuple[int, str]] = []
-    for number, line in lines:
-        if _ALERT.match(line):
-            found.append((number, "GitHub's '> [!NOTE]' boxes are shown as a plain quote"))
-        if _HEADING_NO_SPACE.match(line):
-            found.append((number, "a heading needs a space after '#': "
-                                  "shown as a heading here, as plain text on GitHub"))
-        if _BARE_URL.search(line) is not None:
-            found.append((number, "a bare web address is shown as plain text (no QR code): "
-                                  "write it as [words](https://...)"))
-        for code in _SHORT_CODE.findall(line):
-            if code not in _known_short_codes():
-                found.append((number, f"{code} is not an emoji short code: shown as written"))
-    return found

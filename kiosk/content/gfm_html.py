@@ -9,32 +9,32 @@ the tree Python-Markdown built, in place.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from kiosk.content.pictures import missing_picture_html
 
 _FOOTNOTE_ANCHORS = frozenset({"footnote-ref", "footnote-backref"})
+_TASK_ITEM = re.compile(r'<li class="task-list-item">(\s*<p>)?\s*'
+                        r'<input type="checkbox" disabled( checked)?\s*/?>\s*')
 
 
 def tidy_element(element: ET.Element) -> None:
-    """Task-list items, tables and footnote marks made ready for ``QTextDocument``."""
-    if element.tag == "li" and len(element) and _checkbox(element):
-        return
+    """A table made ready for ``QTextDocument``: full width, framed cells, no gaps."""
     if element.tag == "table" and not element.get("class"):
         element.attrib.update({"class": "content-table", "width": "100%", "border": "1",
                                "cellspacing": "0", "cellpadding": "12"})
 
 
-def _checkbox(item: ET.Element) -> bool:
-    """Turn ``<li><input type=checkbox [checked]> text`` into a ticked or empty box."""
-    holder = item[0] if item[0].tag == "p" and len(item[0]) else item
-    box = holder[0]
-    if box.tag != "input" or box.get("type") != "checkbox":
-        return False
-    item.set("class", "checked" if "checked" in box.attrib else "unchecked")
-    holder.text = ((holder.text or "") + (box.tail or "")).lstrip()
-    holder.remove(box)
-    return True
+def tick_boxes(page_html: str) -> str:
+    """Task-list items (``- [x] done``) as Qt's ticked and empty boxes, not ``<input>``.
+
+    ``pymdownx.tasklist`` stores its ``<input>`` outside the tree, so this works on the
+    finished HTML.
+    """
+    return _TASK_ITEM.sub(
+        lambda match: f'<li class="{"checked" if match.group(2) else "unchecked"}">'
+                      + (match.group(1) or ""), page_html)
 
 
 def is_footnote_anchor(element: ET.Element) -> bool:

@@ -16,12 +16,15 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from kiosk import resources
 from kiosk.content.problems import Problem
 
 _NOT_DRAWN_ALONE = ("Cc", "Cf", "Cs", "Mn", "Me", "Zs", "Zl", "Zp")
+SURELY_DRAWN = frozenset(
+    [chr(code) for code in range(0x20, 0x7F)] + [chr(code) for code in range(0xA0, 0x100)]
+    + list("\t\n\r\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u2212"))
+"""Printable ASCII, Latin-1 and common punctuation: the text font draws them all (a test
+holds this true), so text made only of them needs no look at the fonts' maps."""
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +36,8 @@ def bundled_characters() -> frozenset[int]:
 @lru_cache(maxsize=4)
 def characters_of(paths: tuple[Path, ...]) -> frozenset[int]:
     """Every code point one of the font files in ``paths`` maps to a glyph."""
+    from fontTools.ttLib import TTFont  # only when a page has a character outside SURELY_DRAWN
+
     found: set[int] = set()
     for path in paths:
         with TTFont(str(path), lazy=True) as font:
@@ -42,6 +47,8 @@ def characters_of(paths: tuple[Path, ...]) -> frozenset[int]:
 
 def missing_characters(text: str, drawable: frozenset[int] | None = None) -> list[str]:
     """The characters of ``text``, each once in order, that no bundled font can draw."""
+    if SURELY_DRAWN.issuperset(text):
+        return []
     known = bundled_characters() if drawable is None else drawable
     missing: list[str] = []
     for character in unicodedata.normalize("NFC", text):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kiosk.content import frontmatter
 from kiosk.content.files import nfc
-from kiosk.content.gfm import differences, drop_comments
+from kiosk.content.gfm_check import differences, drop_comments
 from kiosk.content.glyphs import missing_by_line
 from kiosk.content.images import ImageFinder, is_inside_reference, looks_like_image, stays_inside
 from kiosk.content.links import LinkKind, classify, page_target

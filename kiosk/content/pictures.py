@@ -14,10 +14,11 @@ from __future__ import annotations
 import html
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage, QImageReader
-from PySide6.QtSvg import QSvgRenderer
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
 
 ALLOCATION_LIMIT_MB = 256
 """The most memory one decoded picture may take (Qt's own default, set explicitly)."""
@@ -30,6 +31,8 @@ def read_image(path: Path) -> QImage:
     Never asks Qt for more than ``ALLOCATION_LIMIT_MB``: a picture whose size says it
     needs more is not decoded at all.
     """
+    from PySide6.QtGui import QImage, QImageReader
+
     QImageReader.setAllocationLimit(ALLOCATION_LIMIT_MB)
     reader = QImageReader(str(path))
     size = reader.size()
@@ -53,6 +56,10 @@ def decode_problem(path: Path) -> str | None:
 
 @lru_cache(maxsize=256)
 def _decode_problem(path: Path, _mtime: int, _size: int) -> str | None:
+    # Qt is loaded only when there is a picture to decode (``check`` may have none).
+    from PySide6.QtGui import QImageReader
+    from PySide6.QtSvg import QSvgRenderer
+
     if path.suffix.lower() == ".svg":
         renderer = QSvgRenderer(str(path))
         return None if renderer.isValid() else "is not a drawing the kiosk can read"

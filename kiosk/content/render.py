@@ -21,7 +21,12 @@ from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.clinic import Clinic
 from kiosk.content.gfm import EditorsMarkdown, extensions
-from kiosk.content.gfm_html import frame_missing_picture, is_footnote_anchor, tidy_element
+from kiosk.content.gfm_html import (
+    frame_missing_picture,
+    is_footnote_anchor,
+    tick_boxes,
+    tidy_element,
+)
 from kiosk.content.links import LinkKind, classify
 from kiosk.content.model import Page
 from kiosk.content.rendered import IMAGE_SCHEME as IMAGE_SCHEME
@@ -143,7 +148,7 @@ class PageRenderer:
         self._rewriter.external = []
         self._rewriter.page_source = str(page.source)
         self._markdown.reset()
-        body = self._markdown.convert(page.body)
+        body = tick_boxes(self._markdown.convert(page.body))
         if page.help_box:
             body = self.help_box_html(language) + body
         rendered = RenderedPage(

@@ -53,7 +53,15 @@ class NavButton(QPushButton):
             self.setIconSize(QSize(size, size))
         self.icon_only = icon_only and bool(self.icon_name)
         self.setText("" if self.icon_only else self.label)
-        self.setMinimumWidth(metrics.control_height if self.icon_only else 0)
+        if self.icon_only or not self.text():
+            self.setMinimumWidth(metrics.control_height if self.icon_only else 0)
+            return
+        # A button with words is never squeezed below the width its words need: the
+        # layout used to squeeze "Need help now?" and cut its "?" (the bar drops words
+        # or takes a second row instead).
+        self.setMinimumWidth(0)
+        self.ensurePolished()
+        self.setMinimumWidth(self.sizeHint().width())
 
     def apply_palette(self, palette: Palette) -> None:
         """In high contrast, icons take the colour of the button's words."""
@@ -211,9 +219,9 @@ class NavBar(QWidget):
         always do, shown or not).
         """
         drops: list[list[NavButton]] = [[], *self._drop_order()]
-        # One row may drop the words of Back, Home and Contrast; before dropping more,
-        # a second row is better than a bar of bare icons.
-        for two_rows, levels in ((False, drops[:3]), (True, drops)):
+        # One row may drop every word but the crisis button's: a second row takes a
+        # short (landscape) screen's room for reading.  Only then the second row.
+        for two_rows, levels in ((False, drops[:5]), (True, drops)):
             dropped: set[NavButton] = set()
             for button in self.buttons():
                 button.apply_metrics(self._metrics)
@@ -239,5 +247,6 @@ class NavBar(QWidget):
             for button in shown:
                 button.ensurePolished()  # the style sheet's font decides the width
             spacing = self._top.spacing() * (len(shown) + 1)
-            widest = max(widest, spacing + sum(button.sizeHint().width() for button in shown))
+            widest = max(widest, spacing + sum(max(button.sizeHint().width(),
+                                                   button.minimumWidth()) for button in shown))
         return margins.left() + margins.right() + widest
