@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
+from kiosk.ui.long_words import BreakingLabel
 from kiosk.ui.nav_bar import NavButton
 from kiosk.ui.theme import Metrics
 
@@ -32,7 +33,7 @@ class Panel(QWidget):
         self.closes_on_backdrop = closes_on_backdrop
         self.card = QFrame(self)
         self.card.setObjectName("PanelCard")
-        self.title = QLabel(title, self.card)
+        self.title = BreakingLabel(title, self.card)  # long words wrap (issue 14)
         self.title.setObjectName("PanelTitle")
         self.title.setWordWrap(True)
         self.body = QVBoxLayout()
@@ -111,7 +112,7 @@ class Panel(QWidget):
 
 def caption_label(text: str, name: str, parent: QWidget | None = None) -> QLabel:
     """A word-wrapped label styled by ``name`` in the theme."""
-    label = QLabel(text, parent)
+    label = BreakingLabel(text, parent)  # a word too long for the width wraps (issue 14)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
