@@ -85,7 +85,11 @@ class Panel(QWidget):
     def _place_card(self) -> None:
         width = max(200, self.card_width())
         self.card.setFixedWidth(width)
-        height = min(self.card.sizeHint().height(), self.height() - 2 * self._metrics.margin)
+        # Wrapped words need the height they take at this width, not at the default one.
+        layout = self._card_layout
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        needed = max(needed, self.card.sizeHint().height())
+        height = min(needed, self.height() - 2 * self._metrics.margin)
         self.card.setFixedHeight(max(200, height))
         self.card.move((self.width() - width) // 2, (self.height() - self.card.height()) // 2)
 
