@@ -146,3 +146,23 @@ def test_quoted_header_values_lose_their_quotes(
     tiles = window.home_screen.grid.tiles
     assert [tile.title for tile in tiles][:2] == ["Second topic", "First topic"]  # '1', "2"
     assert tiles[1].summary == "A good page"
+
+
+def test_the_example_page_for_editors_passes_check_and_shows_a_table_and_a_nested_list(
+    tmp_path: Path, make_window: WindowFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = case_folder("good-base", tmp_path)
+    example = Path(__file__).resolve().parents[2] / "docs" / "example-page.md"
+    (content / "en" / "example-page.md").write_text(example.read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+    (content / "en" / "how-it-works.md").write_text(  # the page its link points to
+        (content / "en" / "second-topic.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", str(content)]) == 0
+    out = capsys.readouterr().out
+    about_it = [line for line in out.splitlines() if "example-page" in line]
+    assert len(about_it) == 1 and "warning: not yet reviewed by the clinic" in about_it[0]
+    document = open_page(make_window, content, "example-page").page_screen.view.document()
+    assert list_depths(document)["And one more level"] == 3
+    assert any(isinstance(frame, QTextTable) and frame.rows() == 4
+               for frame in document.rootFrame().childFrames())
+    assert "never shown" not in document.toPlainText()
