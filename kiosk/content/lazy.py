@@ -11,7 +11,8 @@ left.  Every answer is the one ``load_content`` gives for the whole folder, incl
 * of two files with the same page id (``a.md`` and ``a/index.md``, or ``A.md`` and
   ``a.md``) the first good one in path order is kept; both are read in the same section.
 
-Every page is checked exactly as ``check`` checks it before it can be shown.  What is
+Every page is checked exactly as ``check`` checks it before it can be shown, except that
+pictures are not decoded here (the page view shows a framed alt text for one that fails).  What is
 found is added to ``Content.problems`` and logged.  ``read_some`` reads one section more,
 so the kiosk reads the rest in idle moments after its first paint and staff soon see
 every problem.  A ``page:`` link is checked once its target's section has been read.
@@ -51,7 +52,10 @@ class LazyLibrary(Library):
     def __init__(self, folder: Path, images: ImageFinder, icons: Path | None,
                  problems: list[Problem]) -> None:
         super().__init__(folder.name, folder)
-        self._reader = PageReader(folder.parent, images, icons, self._pages)
+        # Pictures are decoded by ``check`` and by the page view, not while reading here:
+        # decoding every drawing cost start-up about 15 ms each.
+        self._reader = PageReader(folder.parent, images, icons, self._pages,
+                                  decode_pictures=False)
         self._problems = problems
         self._listings: dict[Path, Listing] = {}
         self._folders: dict[Section, tuple[Path, ...]] = {None: (folder,)}
