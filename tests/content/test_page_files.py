@@ -29,6 +29,9 @@ def _side_files(content: Path) -> None:
                                                    + bytes(range(256)) * 10)
     (content / "en" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(64))
     (content / "en" / "first-topic.md.swp").write_bytes(b"b0VIM 9.0\x00" + bytes(100))
+    # Emacs's lock is a symbolic link to nowhere; LibreOffice's a hidden file.
+    (content / "en" / ".#home.md").symlink_to("editor@clinic-pc.4242:1700000000")
+    (content / "en" / ".~lock.second-topic.md#").write_text("editor,clinic-pc\n")
 
 
 def test_side_files_and_leftovers_are_never_pages(
