@@ -30,6 +30,7 @@ from kiosk.display import screen_problem
 from kiosk.logs import setup_logging
 from kiosk.private_files import make_private
 from kiosk.settings import SettingsStore
+from kiosk.ui.fallback_fonts import use_fallback_fonts
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.graphics import load_fonts
 from kiosk.ui.main_window import MainWindow
@@ -94,6 +95,7 @@ def application(argv: list[str] | None = None, route_qt_messages: bool = True) -
     if route_qt_messages:
         qInstallMessageHandler(_route_qt_message)
     load_fonts()
+    use_fallback_fonts()  # emoji and symbols from bundled fonts (issue 14)
     return app
 
 

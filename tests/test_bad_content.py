@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
@@ -323,6 +324,25 @@ CASES = [
         Expect("en/outside.md", None, "page is a link to a file outside the content folder"),
         _broken(8, "image 'images/outside.png' is a link to a file outside the content folder"),
     ), refused=("outside",), shown=("broken",), build=build_symbolic_links),
+    # Issue 14: content as editors' computers and editors really save it.
+    Case("hidden-and-side-files", exit_code=0),
+    Case("look-alike-names", (
+        Expect("en/notes.markdown", None, "warning: not loaded as a page…rename it to end "
+                                          "in '.md'"),
+        Expect("en/visit.md.txt", None, "warning: not loaded as a page…'.md.txt'"),
+        Expect("en/readme.txt", None, "warning: not loaded as a page"),
+        Expect("en/leaflet.docx", None, "warning: not loaded as a page…Word document"),
+    ), shown=("side-effects",), exit_code=0),
+    Case("github-markdown", shown=("broken",), exit_code=0),
+    Case("github-differences", (
+        _broken(8, "warning: GitHub's '> [!NOTE]' boxes are shown as a plain quote"),
+        _broken(11, "warning: a bare web address is shown as plain text"),
+        _broken(13, "warning: :notanemoji: is not an emoji short code"),
+    ), shown=("broken",), exit_code=0),
+    Case("quoted-header", exit_code=0),
+    Case("emoji-and-symbols", (
+        _broken(9, "no bundled font can draw '𓀀' (U+13000 EGYPTIAN HIEROGLYPH A001)"),
+    ), shown=("broken",)),
 ]
 CASE_IDS = [case.name for case in CASES]
 BY_NAME = {case.name: case for case in CASES}
@@ -483,8 +503,9 @@ def test_refused_links_do_nothing_when_tapped(
     view = window.page_screen.view
     html = window.renderer.render(window.library.pages["broken"], "en").html
     assert re.findall(r"<img[^>]*src=\"([^\"]*)\"", html) == []
-    assert "(The secret next to the content folder)" in view.toPlainText()
-    assert "(The secret by its full path)" in view.toPlainText()
+    # A picture that cannot be shown leaves its alt text, framed, never a blank gap.
+    assert "The secret next to the content folder" in view.toPlainText()
+    assert "The secret by its full path" in view.toPlainText()
     assert link_targets(view) == ["page:../../secret"]
     words = ["Run a script", "Open a local file", "A relative file link", "Embedded data",
              "Up and out", "Broken web address", "A reference-style script"]
@@ -519,8 +540,8 @@ def test_a_broken_internal_link_leads_to_a_friendly_page(
 
 
 @pytest.mark.parametrize(("name", "alt"), [
-    ("missing-image", "(A drawing that is not there)"),
-    ("fake-png", "(A photo of the waiting room)"),
+    ("missing-image", "A drawing that is not there"),
+    ("fake-png", "A photo of the waiting room"),
 ])
 def test_a_missing_or_fake_picture_shows_its_alt_text(
     name: str, alt: str, tmp_path: Path, make_window: WindowFactory
@@ -530,6 +551,10 @@ def test_a_missing_or_fake_picture_shows_its_alt_text(
     assert rendered.images == ()
     assert alt in window.page_screen.view.toPlainText()
     assert "Words after it." in window.page_screen.view.toPlainText()
+    frames = window.page_screen.view.document().rootFrame().childFrames()
+    assert any(isinstance(frame, QTextTable) and frame.format().border() > 0
+               and frame.cellAt(0, 0).firstCursorPosition().block().text() == alt
+               for frame in frames), "the alt text stands in a framed box"
     window.navigate("first-topic")
     first = window.renderer.render(window.library.pages["first-topic"], "en")
     assert first.images == ("illustrations/synapse.svg",)

@@ -8,7 +8,8 @@ A page starts with a header between two ``---`` lines, one ``key: value`` per li
     ---
     Body text in Markdown.
 
-Only keys in ``KNOWN_KEYS`` are allowed, so a typo is caught by ``check``.
+Only keys in ``KNOWN_KEYS`` are allowed, so a typo is caught by ``check``.  As in a YAML
+header, one matching pair of quotes around a value is removed: ``order: "2"`` is ``2``.
 """
 
 from __future__ import annotations
@@ -74,8 +75,15 @@ def parse(text: str) -> FrontMatter:
         if key in result.values:
             result.problems.append((line_number, f"header key '{key}' is given twice"))
             continue
-        result.values[key] = value.strip()
+        result.values[key] = unquoted(value.strip())
         result.lines[key] = line_number
     result.body = "\n".join(lines[closing + 1 :])
     result.body_first_line = closing + 2
     return result
+
+
+def unquoted(value: str) -> str:
+    """``value`` without one matching pair of surrounding quotes: ``"2"`` -> ``2``."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value

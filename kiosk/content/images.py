@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from kiosk.content.files import find_in
+
 _IMAGE_SIGNATURES = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
@@ -48,7 +50,7 @@ class ImageFinder:
             return None
         parts = PurePosixPath(reference).parts
         for folder in self.folders:
-            candidate = folder.joinpath(*parts)
+            candidate = find_in(folder, parts)  # names compared in Unicode NFC
             if candidate.is_file() and stays_inside(candidate, folder):
                 return candidate
         return None
@@ -63,7 +65,7 @@ class ImageFinder:
             return False
         parts = PurePosixPath(reference).parts
         for folder in self.folders:
-            candidate = folder.joinpath(*parts)
+            candidate = find_in(folder, parts)  # names compared in Unicode NFC
             if candidate.is_file() and not stays_inside(candidate, folder):
                 return True
         return False

@@ -11,10 +11,11 @@ left.  Every answer is the one ``load_content`` gives for the whole folder, incl
 * of two files with the same page id (``a.md`` and ``a/index.md``, or ``A.md`` and
   ``a.md``) the first good one in path order is kept; both are read in the same section.
 
-Every page is checked exactly as ``check`` checks it before it can be shown.  What is
-found is added to ``Content.problems``; errors are logged as they are found, warnings
-(pages not yet signed off) only at debug level, and once every language is read one
-summary line is logged.  ``read_some`` reads one section more,
+Every page is checked exactly as ``check`` checks it before it can be shown, except that
+pictures are not decoded here (the page view shows a framed alt text for one that fails).
+What is found is added to ``Content.problems``; errors are logged as they are found,
+warnings (pages not yet signed off) only at debug level, and once every language is read
+one summary line is logged.  ``read_some`` reads one section more,
 so the kiosk reads the rest in idle moments after its first paint and staff soon see
 every problem.  A ``page:`` link is checked once its target's section has been read.
 """
@@ -22,14 +23,13 @@ every problem.  A ``page:`` link is checked once its target's section has been r
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.files import Listing, list_folder, nfc
 from kiosk.content.images import ImageFinder
 from kiosk.content.links import page_target
-from kiosk.content.loader import Content, build_content
+from kiosk.content.loader import Content, build_content, passed_over_warning
 from kiosk.content.model import HOME_ID, Library, Page
 from kiosk.content.pages import Link, PageReader, broken_link, page_id
 from kiosk.content.problems import Problem, Severity
@@ -38,9 +38,6 @@ log = logging.getLogger(__name__)
 
 Section = str | None
 """A section's page id, or ``None`` for a language's top level."""
-
-PAGE_SUFFIX = ".md"
-
 
 def open_content(root: Path, assets: Path | None = None) -> Content:
     """The content in ``root``, each language's pages read only as they are needed."""
@@ -65,14 +62,6 @@ def _log_summary_once_complete(content: Content) -> None:
              unsigned, failed)
 
 
-@dataclass(frozen=True)
-class _Listing:
-    """One folder's ``*.md`` entries and its sub-folders (symbolic links not followed)."""
-
-    pages: tuple[Path, ...]
-    folders: tuple[Path, ...]
-
-
 class LazyLibrary(Library):
     """A language's pages, read a section at a time; answers as ``load_library``'s would."""
 
@@ -81,9 +70,12 @@ class LazyLibrary(Library):
                  on_complete: Callable[[], None] | None = None) -> None:
         super().__init__(folder.name, folder)
         self._on_complete = on_complete
-        self._reader = PageReader(folder.parent, images, icons, self._pages)
+        # Pictures are decoded by ``check`` and by the page view, not while reading here:
+        # decoding every drawing cost start-up about 15 ms each.
+        self._reader = PageReader(folder.parent, images, icons, self._pages,
+                                  decode_pictures=False)
         self._problems = problems
-        self._listings: dict[Path, _Listing] = {}
+        self._listings: dict[Path, Listing] = {}
         self._folders: dict[Section, tuple[Path, ...]] = {None: (folder,)}
         self._kept: dict[Section, list[str]] = {}
         self._waiting: dict[Section, list[Link]] = {}
@@ -230,41 +222,27 @@ class LazyLibrary(Library):
             parent, _, name = section.rpartition("/")
             known = tuple(inner for folder in self._folders_of(parent or None)
                           for inner in self._listing(folder).folders
-                          if inner.name.lower() == name)
+                          if nfc(inner.name.lower()) == name)
             self._folders[section] = known
         return known
 
     def _folder_names(self, section: Section) -> list[str]:
         """The sub-folder names of ``section``'s folders, as they appear in page ids."""
-        names = {inner.name.lower() for folder in self._folders_of(section)
+        names = {nfc(inner.name.lower()) for folder in self._folders_of(section)
                  for inner in self._listing(folder).folders}
         return sorted(names)
 
-    def _listing(self, folder: Path) -> _Listing:
-        """``folder``'s entries as ``rglob('*.md')`` sees them, listed once."""
+    def _listing(self, folder: Path) -> Listing:
+        """``folder``'s pages and sub-folders (the rule in ``files``), listed once.
+
+        Files that look like pages but are not loaded are reported when first listed.
+        """
         known = self._listings.get(folder)
         if known is None:
-            known = self._listings[folder] = _list_folder(folder)
+            known = self._listings[folder] = list_folder(folder)
+            self._report([passed_over_warning(path, reason)
+                          for path, reason in known.passed_over])
         return known
-
-
-def _list_folder(folder: Path) -> _Listing:
-    pages: list[Path] = []
-    folders: list[Path] = []
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.endswith(PAGE_SUFFIX):
-                    pages.append(folder / entry.name)
-                try:
-                    is_folder = entry.is_dir(follow_symlinks=False)
-                except OSError:
-                    is_folder = False
-                if is_folder:
-                    folders.append(folder / entry.name)
-    except OSError:  # unreadable or gone: rglob skips it too
-        return _Listing((), ())
-    return _Listing(tuple(pages), tuple(folders))
 
 
 def _section_of(page_id: str) -> Section:

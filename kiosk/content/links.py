@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import Enum
 from urllib.parse import urlsplit
 
@@ -38,6 +39,6 @@ def classify(href: str) -> LinkKind:
 
 
 def page_target(href: str) -> str:
-    """``page:conditions/depression#top`` -> ``conditions/depression``."""
+    """``page:conditions/depression#top`` -> ``conditions/depression`` (Unicode NFC)."""
     target = href.strip()[len(PAGE_SCHEME) + 1 :]
-    return target.split("#", 1)[0].strip("/").lower()
+    return unicodedata.normalize("NFC", target.split("#", 1)[0].strip("/").lower())

@@ -19,14 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.content import glyphs
 from kiosk.content.clinic import Clinic, load_clinic
+from kiosk.content.files import walk_pages
 from kiosk.content.images import ImageFinder, stays_inside
 from kiosk.content.model import Library
 from kiosk.content.pages import MAX_LINKS, MAX_PAGE_BYTES, PageReader, broken_link, page_id
-from kiosk.content.problems import Problem
+from kiosk.content.problems import Problem, Severity
 
 __all__ = ["MAX_LINKS", "MAX_PAGE_BYTES", "Content", "ImageFinder", "LibraryMaker",
-           "build_content", "load_content", "load_library"]
+           "build_content", "load_content", "load_library", "passed_over_warning"]
 
 _LANGUAGE_DIR = re.compile(r"^[a-z]{2,3}$")
 
@@ -65,6 +67,7 @@ def load_content(root: Path, assets: Path | None = None) -> Content:
 def build_content(root: Path, assets: Path | None, make_library: LibraryMaker) -> Content:
     """The clinic, the picture finder and a library per language folder, made as asked."""
     clinic, problems = load_clinic(root)
+    problems.extend(glyphs.file_problems(root / "clinic.toml"))
     images = ImageFinder(tuple(folder for folder in (root, assets) if folder is not None))
     content = Content(root=root, clinic=clinic, problems=problems, images=images)
     icons = assets / "icons" if assets is not None else None
@@ -89,9 +92,15 @@ def load_library(
 ) -> tuple[Library, list[Problem]]:
     """Load every page of one language folder."""
     reader = PageReader(folder.parent, images, icons)
-    problems: list[Problem] = []
-    for path in sorted(folder.rglob("*.md")):
+    pages, passed_over = walk_pages(folder)
+    problems = [passed_over_warning(path, reason) for path, reason in passed_over]
+    for path in pages:
         problems.extend(reader.read(path, page_id(folder, path)))
     problems.extend(found for link in reader.links
                     if (found := broken_link(link, reader.pages)) is not None)
     return Library(folder.name, folder, reader.pages), problems
+
+
+def passed_over_warning(path: Path, reason: str) -> Problem:
+    """The warning naming a file that looks like a page but is not loaded, and why."""
+    return Problem(path, None, f"not loaded as a page: {reason}", Severity.WARNING)

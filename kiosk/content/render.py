@@ -20,6 +20,13 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.clinic import Clinic
+from kiosk.content.gfm import EditorsMarkdown, extensions
+from kiosk.content.gfm_html import (
+    frame_missing_picture,
+    is_footnote_anchor,
+    tick_boxes,
+    tidy_element,
+)
 from kiosk.content.images import localized_reference
 from kiosk.content.links import LinkKind, classify
 from kiosk.content.model import Page
@@ -53,11 +60,24 @@ class _LinkAndImageRewriter(Treeprocessor):
                 element.tag = _HEADING_LEVELS[element.tag]
             elif element.tag == "p" and len(element) == 1 and element[0].tag == "img" \
                     and not (element.text or "").strip():
-                element.set("class", "figure")
-            elif element.tag == "a":
+                self._figure(element)
+            elif element.tag == "a" and not is_footnote_anchor(element):
                 self._link(element)
             elif element.tag == "img":
                 self._image(element)
+            else:
+                tidy_element(element)
+
+    def _figure(self, element: ET.Element) -> None:
+        """A paragraph holding only a picture; a missing one becomes a framed alt text."""
+        image = element[0]
+        reference = localized_reference(image.get("src", ""), self.language, self.find_image)
+        if self.find_image(reference) is not None:
+            element.set("class", "figure")
+            return
+        log.warning("missing or unreadable image %r in %s: shown as its alt text",
+                    image.get("src", "")[:80], self.page_source)
+        frame_missing_picture(element, image.get("alt", ""))
 
     def _image(self, element: ET.Element) -> None:
         reference = localized_reference(element.get("src", ""), self.language, self.find_image)
@@ -65,9 +85,10 @@ class _LinkAndImageRewriter(Treeprocessor):
             log.warning("missing or unreadable image %r in %s: shown as its alt text",
                         reference[:80], self.page_source)
             alt = element.get("alt", "")
-            element.tag = "em"
+            element.tag = "span"
             element.attrib.clear()
-            element.text = f"({alt})" if alt else ""
+            element.set("class", "missing-picture")
+            element.text = f"[{alt}]" if alt else ""
             return
         if reference not in self.images:  # each picture is drawn once, however often used
             self.images.append(reference)
@@ -95,6 +116,7 @@ class _KioskExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        EditorsMarkdown().extendMarkdown(md)
         rewriter = _LinkAndImageRewriter(md)
         self._holder.append(rewriter)
         md.treeprocessors.register(rewriter, "kiosk_links", 1)
@@ -113,7 +135,7 @@ class PageRenderer:
         self._help_text = help_text
         holder: list[_LinkAndImageRewriter] = []
         self._markdown = markdown.Markdown(
-            extensions=["sane_lists", "smarty", _KioskExtension(holder)], output_format="html"
+            extensions=[*extensions(), _KioskExtension(holder)], output_format="html",
         )
         self._rewriter = holder[0]
         self._rewriter.find_image = find_image
@@ -130,7 +152,7 @@ class PageRenderer:
         self._rewriter.page_source = str(page.source)
         self._rewriter.language = language
         self._markdown.reset()
-        body = self._markdown.convert(page.body)
+        body = tick_boxes(self._markdown.convert(page.body))
         if page.help_box:
             body = self.help_box_html(language) + body
         rendered = RenderedPage(

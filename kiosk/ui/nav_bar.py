@@ -53,7 +53,15 @@ class NavButton(QPushButton):
             self.setIconSize(QSize(size, size))
         self.icon_only = icon_only and bool(self.icon_name)
         self.setText("" if self.icon_only else self.label)
-        self.setMinimumWidth(metrics.control_height if self.icon_only else 0)
+        if self.icon_only or not self.text():
+            self.setMinimumWidth(metrics.control_height if self.icon_only else 0)
+            return
+        # A button with words is never squeezed below the width its words need: the
+        # layout used to squeeze "Need help now?" and cut its "?" (the bar drops words
+        # or takes a second row instead).
+        self.setMinimumWidth(0)
+        self.ensurePolished()
+        self.setMinimumWidth(self.sizeHint().width())
 
     def apply_palette(self, palette: Palette) -> None:
         """In high contrast, icons take the colour of the button's words."""
@@ -136,16 +144,17 @@ class NavBar(QWidget):
         for layout in (self._top, self._second):
             while layout.count():
                 layout.takeAt(0)
+        top, second = self._rows_of(two_rows)
         for button in self.left:
             self._top.addWidget(button)
         self._top.addStretch(1)
         middle_row = self._second if two_rows else self._top
         if two_rows:
             self._second.addStretch(1)
-        for button in self.middle:
+        for button in second if two_rows else self.middle:
             middle_row.addWidget(button)
         middle_row.addStretch(1)
-        for button in self.right:
+        for button in top[len(self.left):] if two_rows else self.right:
             self._top.addWidget(button)
         self._two_rows = two_rows
 
@@ -184,8 +193,10 @@ class NavBar(QWidget):
 
     # Buttons whose icon says it all drop their words first, in this order.
     def _drop_order(self) -> list[list[NavButton]]:
+        # The crisis button never drops its words: on two rows it has the top row's right
+        # end to itself (Contact us goes down to the second row).
         return [[self.back_button, self.home_button], [self.contrast_button],
-                [self.contact_button], [self.language_button], [self.help_button]]
+                [self.contact_button], [self.language_button]]
 
     def _fit(self) -> None:
         width = getattr(self, "_width", 0)
@@ -211,9 +222,9 @@ class NavBar(QWidget):
         always do, shown or not).
         """
         drops: list[list[NavButton]] = [[], *self._drop_order()]
-        # One row may drop the words of Back, Home and Contrast; before dropping more,
-        # a second row is better than a bar of bare icons.
-        for two_rows, levels in ((False, drops[:3]), (True, drops)):
+        # One row may drop every word but the crisis button's: a second row takes a
+        # short (landscape) screen's room for reading.  Only then the second row.
+        for two_rows, levels in ((False, drops), (True, drops)):
             dropped: set[NavButton] = set()
             for button in self.buttons():
                 button.apply_metrics(self._metrics)
@@ -225,13 +236,20 @@ class NavBar(QWidget):
                     return two_rows, frozenset(dropped)
         return True, frozenset(button for group in drops for button in group)
 
+    def _rows_of(self, two_rows: bool) -> tuple[list[NavButton], list[NavButton]]:
+        """The buttons of the top and second rows (one row: all on top)."""
+        if not two_rows:
+            return self.left + self.middle + self.right, []
+        down = [button for button in self.right if button is not self.help_button]
+        return [*self.left, self.help_button], self.middle + down
+
     @staticmethod
     def _takes_room(button: NavButton) -> bool:
         return not button.isHidden() or button.sizePolicy().retainSizeWhenHidden()
 
     def _needed_width(self, two_rows: bool) -> int:
         margins = self._rows.contentsMargins()
-        rows = [self.left + self.right, self.middle] if two_rows else [
+        rows = list(self._rows_of(True)) if two_rows else [
             self.left + self.middle + self.right]
         widest = 0
         for row in rows:
@@ -239,5 +257,6 @@ class NavBar(QWidget):
             for button in shown:
                 button.ensurePolished()  # the style sheet's font decides the width
             spacing = self._top.spacing() * (len(shown) + 1)
-            widest = max(widest, spacing + sum(button.sizeHint().width() for button in shown))
+            widest = max(widest, spacing + sum(max(button.sizeHint().width(),
+                                                   button.minimumWidth()) for button in shown))
         return margins.left() + margins.right() + widest

@@ -15,7 +15,9 @@ from PySide6.QtGui import QFont, QImage, QPainter, QPaintEvent, QResizeEvent, QT
 from PySide6.QtWidgets import QFrame, QScroller, QTextBrowser, QWidget
 
 from kiosk.content.links import LinkKind, classify, page_target
+from kiosk.content.pictures import read_image
 from kiosk.content.rendered import IMAGE_SCHEME, RenderedPage
+from kiosk.ui.failed_picture import frame_failed_picture
 from kiosk.ui.graphics import svg_image
 from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.theme import FONT_FAMILY, Metrics, Palette, document_style
@@ -45,6 +47,7 @@ class PageView(QTextBrowser):
         self._margin = 16
         self._reading_width = 1500
         self._float_images = False
+        self._failed: list[str] = []
         self._font = QFont(FONT_FAMILY)
         self.current_page_id = ""
         self.setOpenLinks(False)
@@ -132,13 +135,19 @@ class PageView(QTextBrowser):
         document.setDefaultStyleSheet(self._css)
         document.setDocumentMargin(self._margin)
         document.setDefaultFont(self._font)
+        self._failed = []
         for reference in rendered.images:
+            image = self._image(reference)
+            if image.isNull():
+                self._failed.append(reference)
+                continue
             document.addResource(
                 QTextDocument.ResourceType.ImageResource,
-                QUrl(f"{IMAGE_SCHEME}:{reference}"),
-                self._image(reference),
+                QUrl(f"{IMAGE_SCHEME}:{reference}"), image,
             )
         html = rendered.html
+        for reference in self._failed:  # decoded badly at run time: its alt text, framed
+            html = frame_failed_picture(html, f"{IMAGE_SCHEME}:{reference}")
         if self._float_images:
             html = html.replace("<img ", '<img align="right" ')
         document.setHtml(html)
@@ -150,7 +159,7 @@ class PageView(QTextBrowser):
             return QImage()
         if path.suffix.lower() == ".svg":
             return svg_image(path, self._image_width, ratio=ratio)
-        image = QImage(str(path))
+        image = read_image(path)  # under the same limit as ``check``
         if image.isNull():
             log.warning("image %s could not be read", path)
             return image

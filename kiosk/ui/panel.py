@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
+from kiosk.ui.long_words import BreakingLabel
 from kiosk.ui.nav_bar import NavButton
 from kiosk.ui.theme import Metrics
 from kiosk.ui.touch import make_kinetic
@@ -33,7 +34,7 @@ class Panel(QWidget):
         self.closes_on_backdrop = closes_on_backdrop
         self.card = QFrame(self)
         self.card.setObjectName("PanelCard")
-        self.title = QLabel(title, self.card)
+        self.title = BreakingLabel(title, self.card)  # long words wrap (issue 14)
         self.title.setObjectName("PanelTitle")
         self.title.setWordWrap(True)
         self.body = QVBoxLayout()
@@ -89,7 +90,11 @@ class Panel(QWidget):
         self.card.setFixedWidth(width)
         margins = self._card_layout.contentsMargins()
         self._body_scroll.fit_width(width - margins.left() - margins.right())
-        height = min(self.card.sizeHint().height(), self.height() - 2 * self._metrics.margin)
+        # Wrapped words need the height they take at this width, not at the default one.
+        layout = self._card_layout
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        needed = max(needed, self.card.sizeHint().height())
+        height = min(needed, self.height() - 2 * self._metrics.margin)
         self.card.setFixedHeight(max(200, height))
         self.card.move((self.width() - width) // 2, (self.height() - self.card.height()) // 2)
 
@@ -158,7 +163,7 @@ class _BodyScroll(QScrollArea):
 
 def caption_label(text: str, name: str, parent: QWidget | None = None) -> QLabel:
     """A word-wrapped label styled by ``name`` in the theme."""
-    label = QLabel(text, parent)
+    label = BreakingLabel(text, parent)  # a word too long for the width wraps (issue 14)
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)

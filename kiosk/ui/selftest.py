@@ -17,6 +17,7 @@ from PySide6.QtGui import QFontDatabase, QImage
 from kiosk import __version__, resources
 from kiosk.app import Options, build_window
 from kiosk.content.problems import errors
+from kiosk.ui.fallback_fonts import FALLBACK_FAMILIES
 from kiosk.ui.graphics import icon_pixmap, svg_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screenshots import save_screenshots
@@ -64,7 +65,9 @@ def run_self_test(options: Options, out: TextIO) -> int:
 
 def _check_fonts(report: Report) -> None:
     families = QFontDatabase.families()
-    missing = [] if FONT_FAMILY in families else [f"font '{FONT_FAMILY}' is not loaded"]
+    missing = [f"font '{family}' is not loaded" for family in (FONT_FAMILY, *FALLBACK_FAMILIES)
+               if family not in families]
+    # Characters no bundled font can draw are content problems, named by file and line.
     report.check("fonts", missing, f"{len(resources.font_paths())} files")
 
 

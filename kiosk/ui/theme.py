@@ -281,4 +281,13 @@ def document_style(palette: Palette, metrics: Metrics) -> str:
     .helpheading {{ font-size: {m.font(46, 28)}px; color: {p.help_text}; font-weight: bold; }}
     .helpnow {{ font-size: {m.body_font}px; color: {p.help_text}; font-weight: bold; }}
     .crisis {{ font-size: {m.font(42, 26)}px; color: {p.help_text}; }}
+    table.content-table {{ border-color: {p.border}; border-style: solid;
+        border-collapse: collapse; margin-bottom: {m.px(24, 10)}px; }}
+    .content-table th {{ background-color: {p.pressed}; color: {p.text}; font-weight: bold;
+        text-align: left; border-color: {p.border}; }}
+    .content-table td {{ background-color: {p.surface}; color: {p.text};
+        border-color: {p.border}; }}
+    table.missing-picture {{ border-color: {p.muted_text}; border-style: dashed;
+        margin-bottom: {m.px(24, 10)}px; }}
+    .missing-picture td {{ color: {p.muted_text}; }}
     """

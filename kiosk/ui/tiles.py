@@ -9,6 +9,7 @@ repaints every tile on each return to it, and a tap repaints the tapped tile twi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import ceil
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -46,7 +47,8 @@ def _static_text(text: str, font: QFont, width: int) -> QStaticText:
     static = QStaticText(text)
     static.setTextWidth(width)
     option = QTextOption(Qt.AlignmentFlag.AlignLeft)
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    # Between words where it can; inside a word too long for the tile (an email address).
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     static.setTextOption(option)
     static.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
     static.prepare(font=font)
@@ -81,6 +83,7 @@ class Tile(QAbstractButton):
         self._palette = NORMAL
         self._metrics = Metrics(1.0)
         self._pixmap = QPixmap()
+        self._checked_pixmap = QPixmap()
         self._fonts_memo: tuple[QFont, QFont] | None = None
         self._layouts: dict[int, _Layout] = {}  # by width; the last few widths only
         self.apply_theme(NORMAL, Metrics(1.0))
@@ -118,6 +121,13 @@ class Tile(QAbstractButton):
         tint = palette.primary if palette.tint_icons else ""
         self._pixmap = (
             icon_pixmap(self.icon_name, self._icon_size(), self.devicePixelRatioF(), tint)
+            if self.icon_name else QPixmap()
+        )
+        # A selected tab is filled with the primary colour: its icon takes the colour of
+        # its words there, in every theme, so it never vanishes into the fill.
+        self._checked_pixmap = (
+            icon_pixmap(self.icon_name, self._icon_size(), self.devicePixelRatioF(),
+                        palette.on_primary)
             if self.icon_name else QPixmap()
         )
         self.updateGeometry()
@@ -162,16 +172,20 @@ class Tile(QAbstractButton):
         title_font, summary_font = self._fonts()
         text_width = self._text_width(width)
         bounds = QRect(0, 0, text_width, 10_000)
-        title_height = QFontMetrics(title_font).boundingRect(bounds, _WRAP, self.text()).height()
+        title = _static_text(self.text(), title_font, text_width)
+        # The height of the text as drawn (a long word wraps inside itself), never less
+        # than the font's own lines.
+        title_height = max(
+            QFontMetrics(title_font).boundingRect(bounds, _WRAP, self.text()).height(),
+            ceil(title.size().height()))
         summary_height = 0
         summary = None
         if self.summary and not self.compact:
-            summary_height = (
-                QFontMetrics(summary_font).boundingRect(bounds, _WRAP, self.summary).height()
-            )
             summary = _static_text(self.summary, summary_font, text_width)
-        return _Layout(title_height, summary_height,
-                       _static_text(self.text(), title_font, text_width), summary)
+            summary_height = max(
+                QFontMetrics(summary_font).boundingRect(bounds, _WRAP, self.summary).height(),
+                ceil(summary.size().height()))
+        return _Layout(title_height, summary_height, title, summary)
 
     def _text_heights(self, width: int) -> tuple[int, int]:
         layout = self._layout(width)
@@ -226,8 +240,9 @@ class Tile(QAbstractButton):
         icon_size = self._icon_size()
         x, y = padding, padding
         if self.compact:
-            if not self._pixmap.isNull() and not self.isChecked():
-                painter.drawPixmap(x, (self.height() - icon_size) // 2, self._pixmap)
+            pixmap = self._checked_pixmap if self.isChecked() else self._pixmap
+            if not pixmap.isNull():
+                painter.drawPixmap(x, (self.height() - icon_size) // 2, pixmap)
             if self.icon_name:
                 x += icon_size + padding // 2
             y = (self.height() - title_height) // 2
