@@ -115,6 +115,11 @@ def run(options: Options) -> int:
     """Run the interactive kiosk until it is closed."""
     data_dir = options.data_dir or default_data_dir()
     setup_logging(data_dir)
+    from kiosk.instance import claim  # one kiosk per data folder (issue 20)
+
+    if isinstance(instance_lock := claim(data_dir), str):
+        log.error("%s", instance_lock)
+        return 3
     app = application()
     window, _choice = build_window(
         dataclasses.replace(options, data_dir=data_dir, record_usage=True))

@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from enum import Enum
 
+from kiosk import audit
 from kiosk.session.pin import hash_pin, pin_matches
 from kiosk.settings import SettingsStore
 
@@ -28,11 +29,13 @@ class StaffAccess:
 
     @property
     def has_pin(self) -> bool:
-        """Whether IT has set a staff PIN."""
+        """Whether IT has set a staff PIN (re-read: ``set-pin`` may have just set one)."""
+        self._store.reload()
         return bool(self._store.settings.pin_hash)
 
     def seconds_locked(self) -> int:
         """Seconds until another PIN may be tried (0 when not locked)."""
+        self._store.reload()  # a PIN set by IT while the pad is locked ends the lock
         return self._store.settings.lock_out.seconds_left(self._clock())
 
     @property
@@ -44,19 +47,29 @@ class StaffAccess:
         """Check ``pin``; every outcome that changes the lock-out is saved at once."""
         if not self.has_pin:
             return PinResult.NO_PIN
-        if self.seconds_locked() > 0:
+        if (locked := self.seconds_locked()) > 0:
+            audit.pin_refused_while_locked(locked)
             return PinResult.LOCKED
         lock_out = self._store.settings.lock_out
         if pin_matches(pin, self._store.settings.pin_hash):
             lock_out.record_success()
             self._store.save()
+            audit.pin_accepted()
             return PinResult.ACCEPTED
         lock_out.record_failure(self._clock())
         self._store.save()
-        return PinResult.LOCKED if self.seconds_locked() > 0 else PinResult.WRONG
+        if (locked := self.seconds_locked()) > 0:
+            audit.locked_out(locked)
+            return PinResult.LOCKED
+        audit.wrong_pin(self.attempts_left)
+        return PinResult.WRONG
 
-    def set_pin(self, pin: str) -> None:
-        """Store a new PIN (raises ``PinFormatError`` unless it is 4 to 8 digits)."""
+    def set_pin(self, pin: str, by: str = "staff panel") -> None:
+        """Store a new PIN (raises ``PinFormatError`` unless it is 4 to 8 digits).
+
+        ``by`` says who set it, for the audit trail (``staff panel`` or ``set-pin``).
+        """
         self._store.settings.pin_hash = hash_pin(pin)
         self._store.settings.lock_out.record_success()
         self._store.save()
+        audit.pin_changed(by)

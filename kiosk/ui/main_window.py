@@ -556,6 +556,9 @@ class MainWindow(QMainWindow):
     def _exit(self) -> None:
         if self.kiosk_mode:
             return
+        from kiosk import audit  # issue 20: staff actions are logged
+
+        audit.exit_requested()
         self.exit_requested.emit()
         self.shutdown()
 
