@@ -1,8 +1,8 @@
 """The audit trail: one log line, with its time, for every staff action and content update.
 
 Lines go to the ``kiosk.audit`` logger, so they land in the kiosk's own log file
-(``logs/`` in the data folder, see ``kiosk.logs``) with the log's time stamp, each
-starting with ``audit:`` so IT can ``grep audit:``.  What is never written: a PIN (its
+(``logs/`` in the data folder, see ``kiosk.logs``) with the log's time stamp and the
+logger's name, so IT can ``grep kiosk.audit`` to read them all.  What is never written: a PIN (its
 digits or its hash), the number of digits typed, or anything a patient read or tapped.
 Setting values are written only for settings that hold no secret (``SECRET_SETTINGS``).
 """
@@ -19,7 +19,7 @@ SECRET_SETTINGS = frozenset({"pin_hash", "lock_out"})
 
 
 def _audit(level: int, message: str, *args: object) -> None:
-    log.log(level, "audit: " + message, *args)
+    log.log(level, message, *args)
 
 
 def staff_panel_opened() -> None:
