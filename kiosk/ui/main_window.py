@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import HOME_ID, Library, Page
-from kiosk.content.problems import Severity, errors
 from kiosk.content.rendered import HelpBoxText
-from kiosk.content.source import ContentChoice, ContentOrigin
+from kiosk.content.source import ContentChoice
 from kiosk.session.history import CONTACT, HOME, History
 from kiosk.session.staff import StaffAccess
 from kiosk.settings import SettingsStore
@@ -394,17 +393,9 @@ class MainWindow(QMainWindow):
         """One line for staff: where the content came from and what is wrong with it."""
         for library in self.content.libraries.values():
             library.read_all()  # staff see every problem, even before idle reading ends
-        choice = self.choice
-        warnings = sum(1 for p in choice.content.problems if p.severity is Severity.WARNING)
-        failed = len(errors(choice.content.problems))
-        origin = tr("updated content") if choice.origin is ContentOrigin.UPDATED \
-            else tr("bundled content")
-        text = tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
-            .replace("%2", str(failed)).replace("%3", str(warnings))
-        if choice.rejected_update:
-            text += " " + tr("Updated content was refused (%1 problems): see the log.") \
-                .replace("%1", str(len(choice.rejected_update)))
-        return text
+        from kiosk.ui.staff_words import content_status  # issue 20: words staff understand
+
+        return content_status(self.choice)
 
     @property
     def kiosk_mode(self) -> bool:
