@@ -3,7 +3,9 @@
 Everything else travels inside the bundle (``_internal/``).  The table was found with
 ``ldd`` over every library and plugin in ``dist/tigoni-kiosk`` (run as the bundle runs:
 ``LD_LIBRARY_PATH=_internal``), each system path mapped to its package with ``dpkg -S``
-on Debian 12, leaving out libc6 (in every Debian).
+on Debian 12, leaving out libc6 (in every Debian); then checked at run time with
+``LD_DEBUG=files`` under each platform plugin (offscreen, wayland, xcb), which added
+``libz.so.1``.
 ``tests/install/test_system_libraries.py`` re-runs that over a fresh bundle and fails
 when the table misses one.
 
@@ -31,6 +33,7 @@ SYSTEM_LIBRARIES: dict[str, str] = {
     "libbsd.so.0": "libbsd0",
     "libmd.so.0": "libmd0",
     "libcrypto.so.3": "libssl3t64|libssl3",  # hashlib.scrypt, for the staff PIN
+    "libz.so.1": "zlib1g",  # loaded by the program before the bundle's own copy is found
 }
 """Each library the bundle loads from the system, with its Debian package(s)."""
 

@@ -95,3 +95,43 @@ def test_each_library_is_mapped_to_the_package_that_holds_it(bundle: Path) -> No
                                         text=True, check=False)
                 owners |= {line.split(":", 1)[0] for line in result.stdout.splitlines()}
             assert owners & set(SYSTEM_LIBRARIES[soname].split("|")), (soname, path, owners)
+
+
+@pytest.mark.parametrize("platform", ["offscreen", "wayland", "xcb"])
+def test_every_library_the_running_program_loads_from_the_system_is_known(
+    bundle: Path, data_dir: Path, platform: str
+) -> None:
+    """What the dynamic loader really loads (LD_DEBUG), dlopen'd plugins included.
+
+    Without a display or compositor the wayland and xcb plugins fail to connect, but only
+    after their libraries are loaded, which is what is checked here.
+    """
+    env = {**os.environ, "LD_DEBUG": "files", "QT_QPA_PLATFORM": platform}
+    env.pop("WAYLAND_DISPLAY", None)
+    env.pop("DISPLAY", None)
+    result = subprocess.run([str(bundle / "tigoni-kiosk"), "--data-dir", str(data_dir),
+                             "--exit-after-first-paint"], capture_output=True, text=True,
+                            env=env, timeout=180, check=False)
+    loaded = {Path(line.split("calling init: ", 1)[1].split()[0]).name
+              for line in (result.stdout + result.stderr).splitlines()
+              if "calling init: " in line and str(bundle) not in line}
+    plugin = {"offscreen": "libqoffscreen", "wayland": "libqwayland", "xcb": "libqxcb"}
+    assert plugin[platform] in result.stdout + result.stderr, "the plugin was loaded"
+    unknown = sorted(loaded - BASE_SONAMES - set(SYSTEM_LIBRARIES))
+    assert not unknown, f"add these to kiosk/system_libraries.py: {unknown}"
+
+
+@pytest.mark.skipif(shutil.which("apt-cache") is None, reason="not a Debian system")
+def test_each_package_is_in_the_debian_archive() -> None:
+    """Every line of the list names a package apt can install here (one of 'a|b')."""
+    from kiosk.system_libraries import packages
+
+    names = [name for line in packages() for name in line.split("|")]
+    policy = subprocess.run(["apt-cache", "policy", "libc6", *names], capture_output=True,
+                            text=True, check=False).stdout
+    known = {line[:-1].split(":")[0] for line in policy.splitlines()
+             if line.endswith(":") and not line.startswith(" ")}
+    if "libc6" not in known:
+        pytest.skip("apt has no package lists here (run apt-get update)")
+    unknown = [line for line in packages() if not known & set(line.split("|"))]
+    assert not unknown
