@@ -121,7 +121,7 @@ fi
 system apt-get update -qq
 # shellcheck disable=SC2086
 system apt-get install -y -qq $packages
-if ! id "$user" >/dev/null 2>&1 || [ -n "$prefix" ]; then
+if ! id "$user" >/dev/null 2>&1; then
   system useradd --system --create-home --shell /usr/sbin/nologin \
     --groups video,input,render "$user" 2>/dev/null \
     || system useradd --system --create-home --shell /usr/sbin/nologin \

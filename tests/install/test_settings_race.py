@@ -113,6 +113,20 @@ def test_the_kiosk_keeps_its_own_change_when_both_changed_one_setting(
     assert saved(staff_ready)["idle_timeout_s"] == 60
 
 
+def test_a_file_broken_on_disk_while_running_is_kept_aside_not_lost(
+    staff_ready: Path, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    (staff_ready / "settings.json").write_text('{"idle_timeout_s": 12', encoding="utf-8")
+    assert window.staff_access.has_pin, "the kiosk keeps the settings it has"
+    window.store.settings.idle_timeout_s = 60
+    assert window.store.save()
+    [aside] = staff_ready.glob("settings.json.corrupt-*")
+    assert aside.read_text(encoding="utf-8") == '{"idle_timeout_s": 12'
+    assert saved(staff_ready)["idle_timeout_s"] == 60
+    assert pin_matches(OLD_PIN, str(saved(staff_ready)["pin_hash"]))
+
+
 def wait_for(condition: object, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
