@@ -77,7 +77,6 @@ wanted_packages() {
     echo "$chosen"
   done
 }
-packages="cage $(wanted_packages | tr '\n' ' ')"
 
 app_dir="/opt/tigoni-kiosk"
 unit_dir="/etc/systemd/system"
@@ -94,6 +93,11 @@ sed -e "s|@APP_DIR@|$app_dir|g" -e "s|@KIOSK_USER@|$user|g" \
   "$template" > "$prefix$unit_dir/tigoni-kiosk.service"
 chmod 0644 "$prefix$unit_dir/tigoni-kiosk.service"
 echo "install: wrote $prefix$unit_dir/tigoni-kiosk.service"
+
+# cage, and the libraries the bundle loads from the system (found with ldd; see
+# kiosk/system_libraries.py). The package lists first: they decide between 'a|b'.
+system apt-get update -qq
+packages="cage $(wanted_packages | tr '\n' ' ')"
 
 # What the PC was like before the first install, for uninstall.sh (kept on reinstall).
 if [ ! -f "$state_file" ]; then
@@ -116,9 +120,6 @@ STATE
   echo "install: recorded the PC's previous state in $state_file"
 fi
 
-# cage, and the libraries the bundle loads from the system (found with ldd; see
-# kiosk/system_libraries.py).
-system apt-get update -qq
 # shellcheck disable=SC2086
 system apt-get install -y -qq $packages
 if ! id "$user" >/dev/null 2>&1; then
