@@ -27,15 +27,22 @@ class StaffAccess:
         self._store = store
         self._clock = clock
 
+    def _take_in_changes_on_disk(self) -> list[str]:
+        """Re-read the settings file, so a PIN set by IT (``set-pin``) counts at once.
+
+        Returns the names of the settings another program changed (``kiosk.settings``).
+        """
+        return self._store.reload()
+
     @property
     def has_pin(self) -> bool:
         """Whether IT has set a staff PIN (re-read: ``set-pin`` may have just set one)."""
-        self._store.reload()
+        self._take_in_changes_on_disk()
         return bool(self._store.settings.pin_hash)
 
     def seconds_locked(self) -> int:
         """Seconds until another PIN may be tried (0 when not locked)."""
-        self._store.reload()  # a PIN set by IT while the pad is locked ends the lock
+        self._take_in_changes_on_disk()  # a PIN set by IT while the pad is locked unlocks it
         return self._store.settings.lock_out.seconds_left(self._clock())
 
     @property
