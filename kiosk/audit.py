@@ -74,6 +74,11 @@ def exit_requested() -> None:
     _audit(logging.INFO, "staff closed the kiosk program")
 
 
+def usage_counts_erased() -> None:
+    """Staff erased the usage counts (confirmed on the panel; on main, kiosk.ui.erase_usage)."""
+    _audit(logging.WARNING, "staff erased the usage counts")
+
+
 def content_update_installed(folder: Path, pages: int) -> None:
     """Updated content in ``folder`` passed its check and is shown."""
     _audit(logging.INFO, "content update accepted: showing %d pages from %s", pages, folder)

@@ -133,3 +133,10 @@ def test_content_updates_accepted_and_refused_are_logged(
     assert lines[1] == (f"content update refused: 1 problem(s) in {update}; showing the "
                         "bundled content")
     assert lines[2] == f"  {page}:4: image 'missing.png' does not exist"
+
+
+def test_erasing_the_usage_counts_is_logged(audit_log: Path) -> None:
+    from kiosk import audit
+
+    audit.usage_counts_erased()  # called where staff confirm it on the panel
+    assert audit_lines(audit_log) == ["staff erased the usage counts"]
