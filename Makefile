@@ -39,12 +39,16 @@ screenshots:
 	  QT_QPA_PLATFORM=offscreen $(UV_RUN) tigoni-kiosk --data-dir .screenshots/data \
 	    screenshots .screenshots/$$size --size $$size || exit 1; done
 
+# dist/tigoni-kiosk/ (program, install.sh, uninstall.sh, unit, README-IT.txt) and the
+# same folder packed as dist/tigoni-kiosk-<version>-linux-<arch>.tar.gz: what IT copies.
 build:
 	@build/bootstrap.sh build
 	rm -rf dist/tigoni-kiosk
 	$(UV_RUN) python build/translations.py compile
 	$(UV_RUN) pyinstaller --noconfirm --log-level WARN --workpath .pyinstaller/work \
 	  --distpath dist build/tigoni-kiosk.spec
+	build/linux/package.sh dist/tigoni-kiosk \
+	  "$$($(UV_RUN) python -c 'import kiosk; print(kiosk.__version__)')"
 	$(UV_RUN) python build/report_bundle.py dist/tigoni-kiosk
 
 # Measure start-up, tap-to-page, idle CPU, memory, content scaling and bundle size against

@@ -132,6 +132,11 @@ def run(options: Options) -> int:
     data_dir = options.data_dir or default_data_dir()
     make_private(data_dir)  # owner-only folder and files, before anything is written
     setup_logging(data_dir)
+    from kiosk.instance import claim  # one kiosk per data folder (issue 20)
+
+    if isinstance(instance_lock := claim(data_dir), str):
+        log.error("%s", instance_lock)
+        return 3
     app = application()
     size, cramped = window_size(options)
     window, _choice = build_window(

@@ -234,7 +234,7 @@ def _set_pin(args: argparse.Namespace) -> int:
         pin = (sys.stdin.readline() if sys.stdin is not None else "").strip()
     store = SettingsStore(args.data_dir or default_data_dir())
     try:
-        StaffAccess(store).set_pin(pin)
+        StaffAccess(store).set_pin(pin, by="set-pin")
     except PinFormatError as error:
         print(f"Not changed: {error}.", file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ and logs a warning.
 from __future__ import annotations
 
 import contextlib
+import copy
 import json
 import logging
 import math
@@ -20,8 +21,10 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from kiosk import audit
 from kiosk.private_files import private_folder
 from kiosk.session.pin import LONGEST_LOCK_SECONDS, LockOut
+from kiosk.settings_guard import changed_fields, merge_changes, write_lock
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +114,21 @@ class Settings:
 
 
 class SettingsStore:
-    """Loads and saves ``Settings`` in one data folder; never raises on disk trouble."""
+    """Loads and saves ``Settings`` in one data folder; never raises on disk trouble.
+
+    Other programs may write the file while this store is in use (``set-pin``, a second
+    process): ``reload`` takes their changes in, and ``save`` never writes over a file it
+    has not read (see ``kiosk.settings_guard``).  ``settings`` stays the same object.
+    """
 
     def __init__(self, data_dir: Path | None) -> None:
         self.path = data_dir / SETTINGS_FILE if data_dir is not None else None
         self.warning = ""
         self._replace_moved_aside_file = False
+        self._read: bytes | None = None  # the file's bytes as this store last read or wrote
+        self._unreadable: bytes | None = None  # a newer file that would not parse
         self.settings = self._load()
+        self._base = copy.deepcopy(self.settings)  # what ``_read`` holds
         if self._replace_moved_aside_file:
             # With no file at all the next start would open up with plain defaults.
             self.save()
@@ -137,7 +148,38 @@ class SettingsStore:
             self._replace_moved_aside_file = self._move_aside()
             return self._fail_closed(f"settings file is corrupt ({error})")
         _no_lock_longer_than_the_longest(settings.lock_out)
+        self._read = raw
         return settings
+
+    def reload(self) -> list[str]:
+        """Take in what another program changed in the file since this store read it.
+
+        Fields this store changed and has not saved yet keep their values.  Returns the
+        names of the fields taken in (empty when the file is unchanged, gone or unreadable;
+        an unreadable newer file is logged once and moved aside by the next ``save``).
+        """
+        if self.path is None:
+            return []
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return []
+        if raw == self._read or raw == self._unreadable:
+            return []
+        try:
+            theirs = Settings.from_json(raw.decode("utf-8"))
+        except (ValueError, TypeError, RecursionError) as error:
+            self._unreadable = raw
+            log.warning("%s changed on disk but is corrupt (%s): keeping the settings in use",
+                        self.path, error)
+            return []
+        _no_lock_longer_than_the_longest(theirs.lock_out)
+        taken = merge_changes(self._base, self.settings, theirs)
+        for name in taken:
+            audit.setting_changed(name, getattr(self._base, name), getattr(theirs, name),
+                                  "in the settings file, by another program")
+        self._base, self._read, self._unreadable = theirs, raw, None
+        return taken
 
     def _fail_closed(self, reason: str) -> Settings:
         self.warning = f"{reason}: using defaults with kiosk mode on and the PIN pad locked"
@@ -158,18 +200,42 @@ class SettingsStore:
         return True
 
     def save(self) -> bool:
-        """Write the settings atomically; False (and a warning) if the disk refuses."""
+        """Write the settings atomically; False (and a warning) if the disk refuses.
+
+        Changes another program made to the file first are merged in (``reload``), so
+        they are never written over; each changed setting is logged (``kiosk.audit``).
+        """
         if self.path is None:
             return False
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
-        try:
+        with contextlib.suppress(OSError):
             private_folder(self.path.parent)
+        with write_lock(self.path):
+            return self._save_merged(self.path)
+
+    def _save_merged(self, path: Path) -> bool:
+        self.reload()
+        if self._unreadable is not None and self._move_aside():
+            self._unreadable = None
+        for name in changed_fields(self._base, self.settings):
+            if name not in audit.SECRET_SETTINGS:
+                audit.setting_changed(name, getattr(self._base, name),
+                                      getattr(self.settings, name))
+        text = self.settings.to_json()
+        if not self._write(path, text):
+            return False
+        self._read, self._base = text.encode("utf-8"), copy.deepcopy(self.settings)
+        return True
+
+    def _write(self, path: Path, text: str) -> bool:
+        temporary = path.with_name(f".{path.name}.tmp")
+        try:
+            private_folder(path.parent)
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(self.settings.to_json())
+                handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
-            temporary.replace(self.path)
+            temporary.replace(path)
         except OSError as error:
             self.warning = f"settings could not be saved ({error.strerror or error})"
             log.warning("%s: %s", self.path, self.warning)

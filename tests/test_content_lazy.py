@@ -153,7 +153,7 @@ def test_bad_page_deep_in_a_section_is_reported_soon_after_start(
     assert "is left out" in found[0]
     assert any("how-it-is-given/deep/broken.md" in record.getMessage()
                for record in caplog.records)
-    assert "1 problems" in window.content_status()
+    assert "1 mistake in the content" in window.content_status()
     shown = [child.id for child in window.library.children("how-it-is-given")]
     assert "how-it-is-given/deep/broken" not in shown
     assert "how-it-is-given/nasal-spray" in shown
@@ -164,7 +164,8 @@ def test_the_staff_line_counts_every_problem_at_once(
 ) -> None:
     write(content_copy / "en", "how-it-is-given/deep/broken.md", page("Broken", TOO_LONG_WORD))
     window = unshown_window(qtbot, data_dir, content_copy)
-    assert window.content_status().startswith("Showing bundled content: 1 problems")
+    assert window.content_status().startswith(
+        "Showing the content from the folder given at start. 1 mistake in the content")
 
 
 def test_a_bad_page_is_left_out_when_its_section_is_opened_first(

@@ -85,6 +85,12 @@ def test_unit_passes_systemd_analyze_verify(tmp_path: Path, fake_bundle: Path) -
     cage.write_text("#!/bin/sh\n", encoding="utf-8")
     cage.chmod(0o755)
     unit = prefix / "etc" / "systemd" / "system" / "tigoni-kiosk.service"
+    probe = tmp_path / "probe.service"  # can verify run here at all? (no PID 1 needed)
+    probe.write_text("[Service]\nExecStart=/bin/true\n", encoding="utf-8")
+    probed = subprocess.run(["systemd-analyze", "verify", str(probe)], capture_output=True,
+                            text=True, check=False)
+    if probed.returncode != 0:
+        pytest.skip(f"systemd-analyze verify does not work here: {probed.stderr.strip()}")
     result = subprocess.run(["systemd-analyze", "verify", f"--root={prefix}", str(unit)],
                             capture_output=True, text=True, check=False)
     relevant = [line for line in result.stderr.splitlines() if "tigoni-kiosk.service" in line]

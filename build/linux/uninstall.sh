@@ -1,26 +1,84 @@
 #!/usr/bin/env bash
-# Remove the kiosk installed by install.sh.
-#
-#   sudo build/linux/uninstall.sh [--prefix DIR] [--purge]
-#
-#   --purge   also delete settings, logs and updated content (/var/lib/tigoni-kiosk)
+# Remove the kiosk installed by install.sh and put the PC back as it was before.
 set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Remove the Tigoni waiting-room kiosk and put the PC back as it was before install.sh.
+
+  sudo ./uninstall.sh [--prefix DIR] [--purge]
+
+  --purge       also delete settings, logs and updated content (/var/lib/tigoni-kiosk)
+  --prefix DIR  undo a try-out install under DIR (system commands are printed, not run)
+  -h, --help    print this text
+
+It stops and removes the kiosk service, the program in /opt/tigoni-kiosk and the kiosk
+user (when install.sh created it), restores the default boot target and the tty1 login
+prompt. cage and the system libraries it installed stay: the command to remove them is
+printed.
+USAGE
+}
+
 prefix=""
 purge=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix="$2"; shift 2 ;;
     --purge) purge=yes; shift ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
-    *) echo "uninstall: unknown option $1" >&2; exit 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "uninstall: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-if [ -z "$prefix" ]; then
-  [ "$(id -u)" = 0 ] || { echo "uninstall: run as root (sudo)" >&2; exit 1; }
-  systemctl disable --now tigoni-kiosk.service 2>/dev/null || true
+if [ -z "$prefix" ] && [ "$(id -u)" != 0 ]; then
+  echo "uninstall: run as root (sudo)" >&2
+  exit 1
 fi
-rm -f "$prefix/etc/systemd/system/tigoni-kiosk.service"
+system() {
+  if [ -n "$prefix" ]; then echo "uninstall: would run: $*"; else "$@"; fi
+}
+
+unit="$prefix/etc/systemd/system/tigoni-kiosk.service"
+state_file="$prefix/etc/tigoni-kiosk/install-state"
+previous_default_target=multi-user.target
+user=""
+created_user=no
+installed_packages=""
+if [ -f "$state_file" ]; then
+  # shellcheck disable=SC1090
+  . "$state_file"
+else
+  # Installed by an older install.sh that kept no record: its user had the default name.
+  user="$(sed -n 's/^User=//p' "$unit" 2>/dev/null || true)"
+  [ "$user" = tigoni-kiosk ] && created_user=yes
+  echo "uninstall: no record of the PC's previous state; assuming $previous_default_target"
+fi
+
+system systemctl disable --now tigoni-kiosk.service || true
+rm -f "$unit"
 rm -rf "$prefix/opt/tigoni-kiosk"
-[ "$purge" = yes ] && rm -rf "$prefix/var/lib/tigoni-kiosk"
-[ -z "$prefix" ] && systemctl daemon-reload
-echo "uninstall: removed the kiosk${prefix:+ from $prefix}"
+system systemctl daemon-reload
+system systemctl set-default "$previous_default_target"
+# The kiosk's unit took tty1 from the login prompt (Conflicts=getty@tty1.service).
+system systemctl enable getty@tty1.service || true
+system systemctl start getty@tty1.service || true
+if [ "$created_user" = yes ] && [ -n "$user" ]; then
+  system userdel --remove "$user" || true
+  echo "uninstall: removed the user $user"
+fi
+if [ "$purge" = yes ]; then
+  rm -rf "$prefix/var/lib/tigoni-kiosk"
+  echo "uninstall: deleted settings, logs and updated content"
+else
+  echo "uninstall: kept settings, logs and updated content in /var/lib/tigoni-kiosk" \
+       "(--purge deletes them)"
+fi
+rm -f "$state_file"
+rmdir "$(dirname "$state_file")" 2>/dev/null || true
+echo "uninstall: removed the kiosk${prefix:+ from $prefix}; the PC boots to" \
+     "$previous_default_target with the login prompt on tty1"
+if [ -n "$installed_packages" ]; then
+  echo "uninstall: cage and the libraries install.sh added stay installed; to remove them:"
+  echo "  sudo apt-get remove $installed_packages && sudo apt-get autoremove"
+else
+  echo "uninstall: cage stays installed (it was there before the kiosk)"
+fi

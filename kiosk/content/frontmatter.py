@@ -55,6 +55,8 @@ def parse(text: str) -> FrontMatter:
     )
     if closing is None:
         result.problems.append((1, "header is not closed: add a line '---' after it"))
+        result.body = "\n".join(lines[1:])  # checked for its other problems all the same
+        result.body_first_line = 2
         return result
     for index in range(1, closing):
         line_number = index + 1

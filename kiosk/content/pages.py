@@ -163,8 +163,12 @@ def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
     title = values.get("title", "")
     if not title:
         line = header.lines.get("title", 1)
-        problems.append(Problem(path, line, "page has no title (add 'title: ...' to the header)"))
-        return None, problems
+        if not any(number == 1 for number, _message in header.problems):  # said already
+            problems.append(Problem(path, line,
+                                    "page has no title (add 'title: ...' to the header)"))
+        # Not shown, but its body is still checked: every problem is reported at once.
+        return Page(id=page_id, title="", body=header.body, source=path,
+                    body_first_line=header.body_first_line), problems
     if not header.body.strip():
         problems.append(Problem(path, header.body_first_line, "page has no text"))
         return None, problems
@@ -326,6 +330,9 @@ class PageReader:
                                         "folder, so it is left out")]
         page, problems = _load_page(path, page_id)
         if page is None:
+            return problems
+        if not page.title:  # a broken header: left out, but its other problems are named
+            problems.extend(_check_body(page, self.images, []))
             return problems
         if page_id in self.pages:
             other = _shown_path(self.pages[page_id].source, self.content_root)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from kiosk import resources
+from kiosk import audit, resources
 from kiosk.content.lazy import open_content
 from kiosk.content.loader import Content, load_content
 from kiosk.content.problems import Problem, errors
@@ -75,14 +75,10 @@ def choose_content(given: Path | None, data_dir: Path | None,
             updated = load_content(updated_dir, assets)
             refused = errors(updated.problems)
             if not refused:
-                log.info("showing updated content from %s", updated_dir)
+                audit.content_update_installed(
+                    updated_dir, sum(len(lib.pages) for lib in updated.libraries.values()))
                 return ContentChoice(updated, ContentOrigin.UPDATED)
-            log.warning(
-                "updated content in %s has %d problem(s); showing the bundled content",
-                updated_dir, len(refused),
-            )
-            for problem in refused:
-                log.warning("%s", problem.format())
+            audit.content_update_refused(updated_dir, [p.format() for p in refused])
             bundled = shown(resources.bundled_content_dir())
             return ContentChoice(bundled, ContentOrigin.BUNDLED, refused)
     return ContentChoice(shown(resources.bundled_content_dir()), ContentOrigin.BUNDLED)

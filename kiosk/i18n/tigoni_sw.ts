@@ -52,20 +52,8 @@
         <translation>Tumia kamera ya simu yako kufungua hii</translation>
     </message>
     <message>
-        <source>updated content</source>
-        <translation>maudhui yaliyosasishwa</translation>
-    </message>
-    <message>
-        <source>bundled content</source>
-        <translation>maudhui ya awali</translation>
-    </message>
-    <message>
-        <source>Showing %1: %2 problems, %3 warnings.</source>
-        <translation>Inaonyesha %1: matatizo %2, tahadhari %3.</translation>
-    </message>
-    <message>
-        <source>Updated content was refused (%1 problems): see the log.</source>
-        <translation>Maudhui yaliyosasishwa yamekataliwa (matatizo %1): angalia kumbukumbu.</translation>
+        <source>Showing %1.</source>
+        <translation>Inaonyesha %1.</translation>
     </message>
     <message>
         <source>Sorry</source>
@@ -274,6 +262,46 @@
     <message>
         <source>No pages viewed yet</source>
         <translation>Bado hakuna kurasa zilizotazamwa</translation>
+    </message>
+    <message>
+        <source>Showing the new content from IT.</source>
+        <translation>Inaonyesha maudhui mapya kutoka kwa IT.</translation>
+    </message>
+    <message>
+        <source>Showing the content from the folder given at start.</source>
+        <translation>Inaonyesha maudhui kutoka kwenye folda iliyotajwa wakati wa kuanza.</translation>
+    </message>
+    <message>
+        <source>Showing the content that came with the program.</source>
+        <translation>Inaonyesha maudhui yaliyokuja na programu.</translation>
+    </message>
+    <message>
+        <source>%1 line %2: %3</source>
+        <translation>%1 mstari %2: %3</translation>
+    </message>
+    <message>
+        <source>New content from IT was not used: %1</source>
+        <translation>Maudhui mapya kutoka kwa IT hayakutumika: %1</translation>
+    </message>
+    <message>
+        <source>New content from IT was not used (%1 mistakes). The first: %2</source>
+        <translation>Maudhui mapya kutoka kwa IT hayakutumika (makosa %1). La kwanza: %2</translation>
+    </message>
+    <message>
+        <source>1 mistake in the content: ask IT to run the content check.</source>
+        <translation>Kosa 1 kwenye maudhui: omba IT ifanye ukaguzi wa maudhui.</translation>
+    </message>
+    <message>
+        <source>%1 mistakes in the content: ask IT to run the content check.</source>
+        <translation>Makosa %1 kwenye maudhui: omba IT ifanye ukaguzi wa maudhui.</translation>
+    </message>
+    <message>
+        <source>1 page is not yet signed off by the clinic.</source>
+        <translation>Ukurasa 1 bado haujaidhinishwa na kliniki.</translation>
+    </message>
+    <message>
+        <source>%1 pages are not yet signed off by the clinic.</source>
+        <translation>Kurasa %1 bado hazijaidhinishwa na kliniki.</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from enum import Enum
 
+from kiosk import audit
 from kiosk.session.pin import hash_pin, pin_matches
 from kiosk.settings import SettingsStore
 
@@ -41,13 +42,31 @@ class StaffAccess:
         saved_lock = store.settings.lock_out.seconds_left(clock())  # at most the longest
         self._unlocks_at = monotonic() + saved_lock
 
+    def _take_in_changes_on_disk(self) -> list[str]:
+        """Re-read the settings file, so a PIN set by IT (``set-pin``) counts at once.
+
+        Returns the names of the settings another program changed (``kiosk.settings``).
+        A lock-out changed there (``set-pin`` clears it) replaces the one being timed.
+        """
+        changed = self._store.reload()
+        if "lock_out" in changed:
+            saved = self._store.settings.lock_out.seconds_left(self._clock())
+            self._unlocks_at = self._monotonic() + saved
+        return changed
+
     @property
     def has_pin(self) -> bool:
-        """Whether IT has set a staff PIN."""
+        """Whether IT has set a staff PIN (re-read: ``set-pin`` may have just set one)."""
+        self._take_in_changes_on_disk()
         return bool(self._store.settings.pin_hash)
 
     def seconds_locked(self) -> int:
-        """Whole seconds until another PIN may be tried (0 when not locked)."""
+        """Whole seconds until another PIN may be tried (0 when not locked).
+
+        The settings file is read again first: a PIN set by IT while the pad is locked
+        (``set-pin``) unlocks it at once.
+        """
+        self._take_in_changes_on_disk()
         return max(0, math.ceil(self._unlocks_at - self._monotonic()))
 
     @property
@@ -59,23 +78,33 @@ class StaffAccess:
         """Check ``pin``; every outcome that changes the lock-out is saved at once."""
         if not self.has_pin:
             return PinResult.NO_PIN
-        if self.seconds_locked() > 0:
+        if (locked := self.seconds_locked()) > 0:
+            audit.pin_refused_while_locked(locked)
             return PinResult.LOCKED
         lock_out = self._store.settings.lock_out
         if pin_matches(pin, self._store.settings.pin_hash):
             lock_out.record_success()
             self._unlocks_at = 0.0
             self._store.save()
+            audit.pin_accepted()
             return PinResult.ACCEPTED
         lock_seconds = lock_out.record_failure(self._clock())
         if lock_seconds:
             self._unlocks_at = self._monotonic() + lock_seconds
         self._store.save()
-        return PinResult.LOCKED if self.seconds_locked() > 0 else PinResult.WRONG
+        if (locked := self.seconds_locked()) > 0:
+            audit.locked_out(locked)
+            return PinResult.LOCKED
+        audit.wrong_pin(self.attempts_left)
+        return PinResult.WRONG
 
-    def set_pin(self, pin: str) -> None:
-        """Store a new PIN (raises ``PinFormatError`` unless it is 4 to 8 digits)."""
+    def set_pin(self, pin: str, by: str = "staff panel") -> None:
+        """Store a new PIN (raises ``PinFormatError`` unless it is 4 to 8 digits).
+
+        ``by`` says who set it, for the audit trail (``staff panel`` or ``set-pin``).
+        """
         self._store.settings.pin_hash = hash_pin(pin)
         self._store.settings.lock_out.record_success()
         self._unlocks_at = 0.0
         self._store.save()
+        audit.pin_changed(by)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.content.model import HOME_ID, Library, Page
-from kiosk.content.problems import Severity, errors
 from kiosk.content.rendered import HelpBoxText
 from kiosk.content.source import ContentChoice, ContentOrigin
 from kiosk.session.history import CONTACT, HOME, History
@@ -398,26 +397,16 @@ class MainWindow(QMainWindow):
         """One line for staff: where the content came from and what is wrong with it."""
         for library in self.content.libraries.values():
             library.read_all()  # staff see every problem, even before idle reading ends
-        choice = self.choice
-        warnings = sum(1 for p in choice.content.problems if p.severity is Severity.WARNING)
-        failed = len(errors(choice.content.problems))
-        origin = tr("updated content") if choice.origin is ContentOrigin.UPDATED \
-            else tr("bundled content")
-        if choice.origin is ContentOrigin.PACK:  # signed content packs (issue #18)
-            from kiosk.packs.shown import pack_name
+        from kiosk.packs.shown import pack_name, staff_lines
+        from kiosk.ui.staff_words import content_status  # issue 20: words staff understand
 
-            origin = pack_name(self.store.path.parent if self.store.path else None,
-                               choice.content.root, tr)
-        text = tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
-            .replace("%2", str(failed)).replace("%3", str(warnings))
-        if choice.rejected_update:
-            text += " " + tr("Updated content was refused (%1 problems): see the log.") \
-                .replace("%1", str(len(choice.rejected_update)))
-        # Signed content packs (issue #18): the pack shown and the last one refused.
-        from kiosk.packs.shown import staff_lines
-
-        packs = staff_lines(self.store.path.parent if self.store.path else None,
-                            choice.content.root, tr)
+        data_dir = self.store.path.parent if self.store.path else None
+        shown_as = None
+        if self.choice.origin is ContentOrigin.PACK:  # signed content packs (issue #18)
+            shown_as = tr("Showing %1.").replace(
+                "%1", pack_name(data_dir, self.choice.content.root, tr))
+        text = content_status(self.choice, shown_as)
+        packs = staff_lines(data_dir, self.choice.content.root, tr)
         return f"{text}\n{packs}" if packs else text
 
     def replace_content(self, choice: ContentChoice) -> None:
@@ -593,6 +582,9 @@ class MainWindow(QMainWindow):
     def _exit(self) -> None:
         if self.kiosk_mode:
             return
+        from kiosk import audit  # issue 20: staff actions are logged
+
+        audit.exit_requested()
         self.exit_requested.emit()
         self.shutdown()
 

@@ -14,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
-from kiosk import __version__
+from kiosk import __version__, audit
 from kiosk.settings import IDLE_TIMEOUT_CHOICES, SettingsStore
 from kiosk.ui.i18n import LANGUAGE_NAMES, tr
 from kiosk.ui.panel import Panel, caption_label
@@ -133,6 +133,7 @@ class StaffPanel(Panel):
         self.refresh()
         super().open_panel()
         self.touched()
+        audit.staff_panel_opened()
 
     def touched(self) -> None:
         """A touch anywhere while open: start the self-closing countdown again."""
