@@ -115,6 +115,9 @@ def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFacto
         window, _choice = build_window(Options(data_dir=data_dir, content_dir=content,
                                                size=size))
         qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
+        # Tests tap at machine speed, right after each change; a person's deliberate tap
+        # comes later.  tests/test_tap_after_change.py tests the quiet window itself.
+        window.guard.quiet_s = 0.0
         window.present()
         qtbot.wait_exposed(window)
         qtbot.wait_until(lambda: window.watching_input)  # from its first paint on
