@@ -29,6 +29,8 @@ from kiosk.settings import SettingsStore
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.graphics import load_fonts
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screen_fit import ScreenFit
+from kiosk.watchdog import SystemdWatchdog
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -122,6 +124,8 @@ def run(options: Options) -> int:
              "on" if window.kiosk_mode else "off")
     window.exit_requested.connect(app.quit)
     window.present(options.fullscreen)
+    ScreenFit(window)  # re-fit when the screen is rotated, resized, unplugged
+    AfterFirstPaint(window.home_screen, SystemdWatchdog(window).ready)  # READY=1, pings
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before
         # the window's own after-the-first-paint work (see MainWindow._after_first_paint).
