@@ -61,13 +61,13 @@ class KioskGuard(QObject):
     """
 
     activity = Signal()
+    quiet_s: float = SCREEN_CHANGE_QUIET_S
 
     def __init__(self, parent: QObject | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
         self.locked = False
         self.clock = clock
-        self.quiet_s = SCREEN_CHANGE_QUIET_S
         self._changed_at = float("-inf")
         self._held: tuple[QObject, QMouseEvent, QPointF] | None = None  # press held back
         self._replaying = False
