@@ -22,16 +22,28 @@ from kiosk.watchdog import DEBUG_HANG
 pytestmark = [pytest.mark.spawns_processes, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
+BUNDLE = Path(os.environ.get("TIGONI_BUNDLE", REPO / "dist" / "tigoni-kiosk" / "tigoni-kiosk"))
 PING_USEC = 200_000  # a ping every 100 ms
 
 
-def start_kiosk(data_dir: Path, notify_socket: str, **extra: str) -> subprocess.Popen[bytes]:
+@pytest.fixture(params=["source", "bundle"])
+def program(request: pytest.FixtureRequest) -> list[str]:
+    """The kiosk from the source tree, and the frozen bundle where one is built."""
+    if request.param == "source":
+        return [sys.executable, "-m", "kiosk"]
+    if not os.access(BUNDLE, os.X_OK):
+        pytest.skip(f"no kiosk bundle at {BUNDLE}: build it with `make build` first")
+    return [str(BUNDLE)]
+
+
+def start_kiosk(program: list[str], data_dir: Path, notify_socket: str,
+                **extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NOTIFY_SOCKET": notify_socket,
            "WATCHDOG_USEC": str(PING_USEC), **extra}
     env.pop("WATCHDOG_PID", None)
-    return subprocess.Popen([sys.executable, "-m", "kiosk", "--data-dir", str(data_dir),
-                             "--size", "800x600"], cwd=REPO, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen([*program, "--data-dir", str(data_dir), "--size", "800x600"],
+                            cwd=REPO, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
 
 
 @pytest.fixture
@@ -65,11 +77,12 @@ def collect(sock: socket.socket, seconds: float) -> list[str]:
 
 
 def test_ready_after_the_first_paint_then_a_ping_every_half_interval(
-    tmp_path: Path, data_dir: Path, kiosks: list[subprocess.Popen[bytes]]
+    program: list[str], tmp_path: Path, data_dir: Path,
+    kiosks: list[subprocess.Popen[bytes]],
 ) -> None:
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.bind(str(tmp_path / "notify"))
-        kiosk = start_kiosk(data_dir, str(tmp_path / "notify"))
+        kiosk = start_kiosk(program, data_dir, str(tmp_path / "notify"))
         kiosks.append(kiosk)
         first = receive(sock, 60)
         assert first == "READY=1", "no READY=1 within 60 s"
@@ -81,13 +94,13 @@ def test_ready_after_the_first_paint_then_a_ping_every_half_interval(
 
 
 def test_a_blocked_event_loop_stops_the_pings(
-    data_dir: Path, kiosks: list[subprocess.Popen[bytes]]
+    program: list[str], data_dir: Path, kiosks: list[subprocess.Popen[bytes]]
 ) -> None:
     """Through an abstract socket (``@name``), as systemd's own notify socket may be."""
     name = f"tigoni-test-notify-{os.getpid()}"
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.bind("\0" + name)
-        kiosk = start_kiosk(data_dir, "@" + name, **{DEBUG_HANG: "1000"})
+        kiosk = start_kiosk(program, data_dir, "@" + name, **{DEBUG_HANG: "1000"})
         kiosks.append(kiosk)
         assert receive(sock, 60) == "READY=1"
         before = collect(sock, 1.0)
