@@ -4,8 +4,9 @@ Offscreen Qt can be given two screens (a 1280x800 landscape one and a 1080x1920 
 one) through its configuration file, but only when the program starts, so the kiosk's
 window runs in a process of its own.  Its native window is moved to the portrait screen,
 as Qt does when a screen is unplugged or a window is sent elsewhere; the window must then
-cover that whole screen with the portrait layout.  The control run, without
-``ScreenFit``, shows Qt alone leaves the window at the old screen's size.
+cover that whole screen with the portrait layout.  When Qt then reports that
+screen removed, the window must move to the primary screen and fill it.  The control
+run, without ``ScreenFit``, shows Qt alone leaves the window at the old screen's size.
 """
 
 from __future__ import annotations
@@ -43,27 +44,32 @@ QTest.qWait(200)
 if sys.argv[2] == "fit":
     ScreenFit(window)
 start = window.screen().name()
-window.windowHandle().setScreen(QGuiApplication.screens()[1])
+landscape, portrait = QGuiApplication.screens()
+window.windowHandle().setScreen(portrait)
 QTest.qWait(300)
+if sys.argv[3] == "unplug":  # Qt's word that the portrait screen has gone
+    QGuiApplication.instance().screenRemoved.emit(portrait)
+    QTest.qWait(300)
 screen = window.screen().geometry()
 print(json.dumps({
     "start": start, "screen": window.screen().name(),
     "fills": window.geometry() == screen and window.isFullScreen(),
-    "portrait_layout": window.metrics == Metrics.for_size(
+    "layout_fits": window.metrics == Metrics.for_size(
         screen.width(), screen.height(), text_factor(window.text_step)),
 }))
 """
 
 
-def move_to_the_portrait_screen(tmp_path: Path, mode: str) -> dict[str, object]:
+def move_to_the_portrait_screen(tmp_path: Path, mode: str,
+                                then: str = "stay") -> dict[str, object]:
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(SCREENS), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
-    result = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / mode), mode],
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path / mode), mode, then],
                             cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
                             check=True)
     report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
-    assert report["start"] == "landscape" and report["screen"] == "portrait"
+    assert report["start"] == "landscape"
     return report
 
 
@@ -71,11 +77,19 @@ def test_moved_to_another_screen_the_kiosk_fills_it_with_that_screens_layout(
     tmp_path: Path,
 ) -> None:
     report = move_to_the_portrait_screen(tmp_path, "fit")
+    assert report["screen"] == "portrait"
     assert report["fills"], "the window must cover the whole portrait screen"
-    assert report["portrait_layout"]
+    assert report["layout_fits"]
+
+
+def test_when_its_screen_goes_the_kiosk_fills_the_primary_one(tmp_path: Path) -> None:
+    report = move_to_the_portrait_screen(tmp_path, "fit", then="unplug")
+    assert report["screen"] == "landscape", "moved to the primary screen"
+    assert report["fills"] and report["layout_fits"], "and laid out for it"
 
 
 def test_without_screen_fit_qt_leaves_the_old_size(tmp_path: Path) -> None:
     """The control: what the kiosk looked like before ScreenFit."""
     report = move_to_the_portrait_screen(tmp_path, "nofit")
+    assert report["screen"] == "portrait"
     assert not report["fills"]
