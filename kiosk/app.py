@@ -34,6 +34,8 @@ from kiosk.ui.fallback_fonts import use_fallback_fonts
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.graphics import load_fonts
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screen_fit import ScreenFit
+from kiosk.watchdog import SystemdWatchdog
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
@@ -153,6 +155,8 @@ def run(options: Options) -> int:
     window.present(options.fullscreen)
     if cramped and not (options.fullscreen or window.kiosk_mode):
         window.showMaximized()  # the screen's whole free area, frame included
+    ScreenFit(window)  # re-fit when the screen is rotated, resized, unplugged
+    AfterFirstPaint(window.home_screen, SystemdWatchdog(window).ready)  # READY=1, pings
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before
         # the window's own after-the-first-paint work (see MainWindow._after_first_paint).

@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import resources
 from kiosk.app import Options, application, build_window
+from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.main_window import MainWindow
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
@@ -65,6 +66,14 @@ def kiosk_opens_no_program(
     spawned, _spawned = _spawned, None
     assert opened == [], f"the kiosk tried to open {opened}"
     assert not spawned, f"the kiosk started a program: {spawned}"
+
+
+@pytest.fixture(autouse=True)
+def taps_at_machine_speed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests tap right after each screen change, faster than any person; a person's
+    deliberate tap comes later.  tests/test_tap_after_change.py turns the quiet window
+    after a change (``KioskGuard.quiet_s``) back on to test it."""
+    monkeypatch.setattr(KioskGuard, "quiet_s", 0.0)
 
 
 @pytest.fixture(scope="session", autouse=True)

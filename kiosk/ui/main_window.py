@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
     def _remember(self, name: str, widget: QWidget) -> None:
         """Keep a newly made screen or panel and bring it up to date."""
         self._made[name] = widget
+        self.guard.watch_for_changes(widget)  # its showing or hiding is a screen change
         if self._applied_shape is not None:
             self._theme_one(name, widget, self.metrics)
 
@@ -368,6 +369,7 @@ class MainWindow(QMainWindow):
 
     def _wire_kiosk(self) -> None:
         self.guard = KioskGuard(self)
+        self.screen_shown.connect(self.guard.screen_changed)  # taps right after: swallowed
         self._guard_installed = False
         self._guarded: QWindow | None = None
         self._painted = False
