@@ -87,7 +87,8 @@ def test_text_size_and_language_changes_reuse_each_page_document(
         window.set_text_step(0)
         window.set_language("en")
         window.navigate("safety")
-        qtbot.wait(5)  # idle moments: the warm-up fills more pages' documents
+        # idle moments: the warm-up fills more pages' documents; wait for it to finish
+        qtbot.wait_until(lambda: not window.is_warming, timeout=30_000)
         counts.append(view.cached_documents)
     assert view.document() is first
     assert max(counts) <= len(window.library.pages), "at most one document per page"

@@ -61,7 +61,7 @@ def test_a_short_press_on_the_name_does_nothing(
 ) -> None:
     window = make_window()
     tap(qtbot, window.home_screen.clinic_name)
-    qtbot.wait(120)
+    assert not window.staff_hold.isActive(), "the lift ends the hold: nothing left to fire"
     assert not window.pin_pad.isVisible()
 
 
@@ -80,7 +80,7 @@ def test_a_swipe_that_starts_on_the_name_is_not_a_hold(
         QTest.mouseMove(handle, start - QPoint(0, 8 * step), 16)
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start - QPoint(0, 96), 16)
-    qtbot.wait(700)
+    assert not window.staff_hold.isActive(), "the swipe ended the hold: nothing left to fire"
     assert not window.pin_pad.isVisible()
 
 

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
     screen_shown = Signal(str)
     session_reset = Signal()
     exit_requested = Signal()
+    warmed_up = Signal()  # the idle-time warm-up has run out of jobs (see ``is_warming``)
 
     def __init__(self, choice: ContentChoice, store: SettingsStore,
                  language: str | None = None, size: tuple[int, int] = (1920, 1080),
@@ -441,10 +442,16 @@ class MainWindow(QMainWindow):
             self._warming = self._warm_up_jobs()
             self._warmer.start()
 
+    @property
+    def is_warming(self) -> bool:
+        """Whether idle-time warm-up jobs are still queued; ``warmed_up`` follows the last."""
+        return self._warming is not None
+
     def _warm_up_next(self) -> None:
         if self._warming is None or next(self._warming, None) is None:
             self._warming = None
             self._warmer.stop()
+            self.warmed_up.emit()
 
     def _warm_up_jobs(self) -> Iterator[bool]:
         """Idle-time work, each step a few milliseconds; yields True after each.
