@@ -107,7 +107,7 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
     window = MainWindow(choice, store, options.language, options.size or (1920, 1080),
                         recorder)
     if options.high_contrast:
-        window.set_high_contrast(True)
+        window.session.set_high_contrast(True)
     return window, choice
 
 
@@ -119,8 +119,8 @@ def run(options: Options) -> int:
     window, _choice = build_window(
         dataclasses.replace(options, data_dir=data_dir, record_usage=True))
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
-             "on" if window.kiosk_mode else "off")
-    window.exit_requested.connect(app.quit)
+             "on" if window.session.kiosk_mode else "off")
+    window.session.exit_requested.connect(app.quit)
     window.present(options.fullscreen)
     if options.exit_after_first_paint:
         # Installed last, so it hears of the first paint first: the time is taken before

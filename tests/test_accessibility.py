@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
 from kiosk.session.history import HOME
+from kiosk.session.text_size import TEXT_STEPS
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, TEXT_STEPS, contrast_ratio, text_pairs
+from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, contrast_ratio, text_pairs
 from tests.conftest import WindowFactory
 from tests.helpers import tap, tap_button, tile_titled
 from tests.test_kiosk_mode import write_settings
@@ -38,7 +39,7 @@ def test_high_contrast_switch_changes_colours_and_keeps_qr_dark_on_white(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     tap_button(qtbot, window.nav_bar.contrast_button)
-    assert window.high_contrast and window.palette_ is HIGH_CONTRAST
+    assert window.session.high_contrast and window.look.palette is HIGH_CONTRAST
     assert window.nav_bar.contrast_button.isChecked()
     home = window.grab().toImage()
     assert home.pixelColor(5, 5).name() == HIGH_CONTRAST.background.lower()
@@ -53,7 +54,7 @@ def test_high_contrast_switch_changes_colours_and_keeps_qr_dark_on_white(
     code = card.grab().toImage()
     assert code.pixelColor(1, 1).name() == "#ffffff", "quiet zone stays white"
     tap_button(qtbot, window.nav_bar.contrast_button)
-    assert window.palette_ is NORMAL
+    assert window.look.palette is NORMAL
 
 
 def test_each_text_size_step_makes_text_larger(qtbot: QtBot, window: MainWindow) -> None:
@@ -76,19 +77,19 @@ def test_text_size_and_language_changes_reuse_each_page_document(
 ) -> None:
     """A kiosk runs all day: changing text size or language must not pile up documents."""
     view = window.page_screen.view
-    window.navigate("safety")
+    window.session.navigate("safety")
     first = view.document()
     counts = []
     for _ in range(20):
-        window.set_text_step(3)
-        window.navigate("future")
-        window.set_language("sw")
-        window.navigate("safety")
-        window.set_text_step(0)
-        window.set_language("en")
-        window.navigate("safety")
+        window.session.set_text_step(3)
+        window.session.navigate("future")
+        window.session.set_language("sw")
+        window.session.navigate("safety")
+        window.session.set_text_step(0)
+        window.session.set_language("en")
+        window.session.navigate("safety")
         # idle moments: the warm-up fills more pages' documents; wait for it to finish
-        qtbot.wait_until(lambda: not window.is_warming, timeout=30_000)
+        qtbot.wait_until(lambda: not window.warm_up.is_warming, timeout=30_000)
         counts.append(view.cached_documents)
     assert view.document() is first
     assert max(counts) <= len(window.library.pages), "at most one document per page"
@@ -101,7 +102,7 @@ def test_nothing_overlaps_or_leaves_the_window_at_the_largest_text(
     make_window: WindowFactory, size: tuple[int, int]
 ) -> None:
     window = make_window(size)
-    window.set_text_step(len(TEXT_STEPS) - 1)
+    window.session.set_text_step(len(TEXT_STEPS) - 1)
     assert_screen_fits(window, size, check_touch_size=False)
 
 
@@ -110,7 +111,7 @@ def test_language_switch_changes_content_and_ui_words_and_back(
 ) -> None:
     assert window.nav_bar.language_button.label == "Kiswahili"
     tap_button(qtbot, window.home_screen.language_button)
-    assert window.language == "sw"
+    assert window.session.language == "sw"
     assert window.home_screen.welcome.text().startswith("Gusa")
     assert window.nav_bar.contact_button.accessibleName() == "Wasiliana nasi"
     assert window.nav_bar.help_button.accessibleName() == "Unahitaji msaada sasa?"
@@ -124,7 +125,7 @@ def test_language_switch_changes_content_and_ui_words_and_back(
     assert "Ikiwa uko hatarini" in window.help_panel.danger_now.text()
     tap_button(qtbot, window.help_panel.close_button)
     tap_button(qtbot, window.nav_bar.language_button)
-    assert window.language == "en"
+    assert window.session.language == "en"
     assert window.page_screen.title.text() == "How it works"
     assert window.nav_bar.contact_button.accessibleName() == "Contact us"
 
@@ -134,8 +135,8 @@ def test_a_page_missing_in_kiswahili_shows_english_with_a_notice(
 ) -> None:
     (content_copy / "sw" / "future.md").unlink()
     window = make_window((1920, 1080), content_copy)
-    window.set_language("sw")
-    window.navigate("future")
+    window.session.set_language("sw")
+    window.session.navigate("future")
     assert window.page_screen.title.text() == "The future of ketamine therapy"
     assert window.page_screen.notice.isVisible()
     assert "Kiingereza" in window.page_screen.notice.text()
@@ -146,12 +147,13 @@ def test_idle_reset_restores_the_staff_defaults(
 ) -> None:
     write_settings(data_dir, default_language="en", default_text_step=1)
     window = make_window()
-    window.set_language("sw")
-    window.set_text_step(3)
-    window.set_high_contrast(True)
-    window.reset_session()
-    assert (window.language, window.text_step, window.high_contrast) == ("en", 1, False)
-    assert window.current_screen == HOME
+    window.session.set_language("sw")
+    window.session.set_text_step(3)
+    window.session.set_high_contrast(True)
+    window.session.reset()
+    session = window.session
+    assert (session.language, session.text_step, session.high_contrast) == ("en", 1, False)
+    assert window.session.current_screen == HOME
     assert window.nav_bar.contact_button.accessibleName() == "Contact us"
 
 
@@ -169,7 +171,7 @@ def interactive(widget: QWidget) -> bool:
 def test_every_control_has_an_accessible_name_and_role(qtbot: QtBot, window: MainWindow) -> None:
     from kiosk.ui.screenshots import all_screen_ids, panel_scenes
 
-    scenes: list[Callable[[], None]] = [partial(window.navigate, screen)
+    scenes: list[Callable[[], None]] = [partial(window.session.navigate, screen)
                                         for screen in all_screen_ids(window)]
     scenes += [show for _name, show in panel_scenes(window)]
     checked = 0
@@ -226,11 +228,11 @@ def test_every_ui_word_is_in_the_kiswahili_translation(tmp_path: Path) -> None:
 
 
 def test_help_numbers_notes_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
-    window.set_language("sw")
+    window.session.set_language("sw")
     tap_button(qtbot, window.nav_bar.help_button)
     assert window.help_panel.lines[0].text() == "Kenya Red Cross: 1199 (Bure, saa 24)"
     window.close_panels()
-    window.navigate("conditions/suicidal-thoughts")
+    window.session.navigate("conditions/suicidal-thoughts")
     assert "Bure, saa 24" in window.page_screen.view.toPlainText()
-    window.set_language("en")
+    window.session.set_language("en")
     assert "Free, 24 hours" in window.page_screen.view.toPlainText()

@@ -346,8 +346,9 @@ def prepare(case: Case, tmp_path: Path) -> Path:
 
 def screen_title_and_text(window: MainWindow) -> tuple[str, str]:
     """The title and words of the screen being shown."""
-    screen = window.contact_screen if window.current_screen == CONTACT else window.page_screen
-    assert screen.isVisible(), f"{window.current_screen} is not on screen"
+    contact = window.session.current_screen == CONTACT
+    screen = window.contact_screen if contact else window.page_screen
+    assert screen.isVisible(), f"{window.session.current_screen} is not on screen"
     return screen.title.text(), screen.view.toPlainText()
 
 
@@ -357,9 +358,9 @@ def visit_every_page(window: MainWindow) -> dict[str, tuple[str, str]]:
     for page_id in sorted(window.library.pages):
         if page_id == HOME:
             continue
-        window.navigate(page_id)
+        window.session.navigate(page_id)
         shown[page_id] = screen_title_and_text(window)
-    window.go_home()
+    window.session.go_home()
     return shown
 
 
@@ -430,7 +431,7 @@ def test_the_kiosk_shows_every_good_page_and_replaces_what_is_broken(
         shown = visit_every_page(window)
         refused: dict[str, tuple[str, str]] = {}
         for page_id in case.refused:
-            window.navigate(page_id)
+            window.session.navigate(page_id)
             refused[page_id] = screen_title_and_text(window)
         elapsed = time.perf_counter() - start
     pages = window.library.pages
@@ -454,7 +455,7 @@ def test_the_kiosk_shows_every_good_page_and_replaces_what_is_broken(
 
 def open_case(name: str, tmp_path: Path, make_window: WindowFactory) -> MainWindow:
     window = make_window(content=prepare(BY_NAME[name], tmp_path))
-    window.navigate("broken")
+    window.session.navigate("broken")
     return window
 
 
@@ -492,14 +493,14 @@ def test_refused_links_do_nothing_when_tapped(
     with watch.recording():
         for link_words in words:  # shown as plain words: tapping them does nothing
             tap_words(qtbot, view, link_words)
-            assert window.current_screen == "broken"
+            assert window.session.current_screen == "broken"
         for href in refused:  # and were one ever a link, the view would refuse it
             view.anchorClicked.emit(QUrl(href))
-            assert window.current_screen == "broken"
+            assert window.session.current_screen == "broken"
         assert not window.link_panel.is_open
     assert watch.paths() == [] and watch.sockets() == []
     tap_words(qtbot, view, "A page outside")  # the one real link: the taps do land
-    assert window.current_screen == "../../secret"
+    assert window.session.current_screen == "../../secret"
     assert "This page is not available" in window.page_screen.view.toPlainText()
 
 
@@ -508,10 +509,10 @@ def test_a_broken_internal_link_leads_to_a_friendly_page(
 ) -> None:
     window = open_case("broken-internal-link", tmp_path, make_window)
     tap_link(qtbot, window.page_screen.view, "page:nowhere")
-    assert window.current_screen == "nowhere"
+    assert window.session.current_screen == "nowhere"
     assert window.page_screen.title.text() == "Sorry"
     assert "This page is not available" in window.page_screen.view.toPlainText()
-    window.go_back()
+    window.session.go_back()
     assert window.page_screen.title.text() == "Broken page"
 
 
@@ -527,7 +528,7 @@ def test_a_missing_or_fake_picture_shows_its_alt_text(
     assert rendered.images == ()
     assert alt in window.page_screen.view.toPlainText()
     assert "Words after it." in window.page_screen.view.toPlainText()
-    window.navigate("first-topic")
+    window.session.navigate("first-topic")
     first = window.renderer.render(window.library.pages["first-topic"], "en")
     assert first.images == ("illustrations/synapse.svg",)
     assert f'src="{IMAGE_SCHEME}:illustrations/synapse.svg"' in first.html
@@ -537,7 +538,7 @@ def test_of_two_pages_with_the_same_id_the_first_is_shown(
     tmp_path: Path, make_window: WindowFactory
 ) -> None:
     window = make_window(content=prepare(BY_NAME["duplicate-id"], tmp_path))
-    window.navigate("topic")
+    window.session.navigate("topic")
     assert window.page_screen.title.text() == "Topic from topic/index.md"
 
 
@@ -547,7 +548,7 @@ def test_pages_that_link_in_a_circle_can_be_followed_round_and_back(
     budget = time_budget(make_window)
     window = make_window(content=prepare(BY_NAME["link-cycle"], tmp_path))
     view = window.page_screen.view
-    window.navigate("cycle-a")
+    window.session.navigate("cycle-a")
     start = time.perf_counter()
     for _round in range(50):
         tap_link(qtbot, view, "page:cycle-b")
@@ -556,9 +557,9 @@ def test_pages_that_link_in_a_circle_can_be_followed_round_and_back(
         assert window.page_screen.title.text() == "Cycle A"
     elapsed = time.perf_counter() - start
     assert view.cached_documents <= len(window.library.pages)
-    window.go_back()
-    assert window.current_screen == HOME, "Back leaves the circle instead of going round it"
-    assert not window.history.can_go_back
+    window.session.go_back()
+    assert window.session.current_screen == HOME, "Back leaves the circle instead of going round it"
+    assert not window.session.history.can_go_back
     print(f"100 taps round the circle: {elapsed:.3f} s (budget {budget:.2f} s)")
     assert elapsed < budget
 
@@ -568,11 +569,11 @@ def test_going_round_a_circle_does_not_grow_the_back_trail(
 ) -> None:
     window = make_window(content=prepare(BY_NAME["link-cycle"], tmp_path))
     for _round in range(500):
-        window.navigate("cycle-a")
-        window.navigate("cycle-b")
+        window.session.navigate("cycle-a")
+        window.session.navigate("cycle-b")
     depth = 0
-    while window.history.can_go_back:
-        window.go_back()
+    while window.session.history.can_go_back:
+        window.session.go_back()
         depth += 1
     assert depth <= len(window.library.pages)
 
@@ -584,13 +585,13 @@ def test_without_usable_clinic_data_the_kiosk_still_starts(
     window = make_window(content=prepare(BY_NAME[name], tmp_path))
     assert window.windowTitle() == "Welcome"
     assert window.home_screen.clinic_name.text() == "Welcome"
-    window.navigate(CONTACT)
+    window.session.navigate(CONTACT)
     assert window.contact_screen.isVisible()
     assert "Scan a code" in window.contact_screen.view.toPlainText()
-    window.show_help()
+    window.help_panel.open_panel()
     qtbot.waitUntil(lambda: window.help_panel.is_open)
     window.close_panels()
-    window.navigate("first-topic")
+    window.session.navigate("first-topic")
     assert window.page_screen.title.text() == "First topic"
 
 
@@ -624,7 +625,7 @@ def test_the_heaviest_pages_the_limits_allow_still_show_in_time(
     assert [problem.format() for problem in errors(problems)] == []
     start = time.perf_counter()
     window = make_window(content=content)
-    window.navigate("heavy")
+    window.session.navigate("heavy")
     elapsed = time.perf_counter() - start
     assert window.page_screen.title.text() == title
     print(f"heavy page {shape}: {elapsed:.3f} s (budget {budget:.2f} s)")

@@ -56,7 +56,7 @@ def test_every_contact_code_scans_to_the_clinic_data(
 
 def test_contact_is_one_tap_from_home_tile_and_nav_bar(qtbot: QtBot, window: MainWindow) -> None:
     tap(qtbot, tile_titled(window, "Contact us"))
-    assert window.current_screen == CONTACT and window.contact_screen.isVisible()
+    assert window.session.current_screen == CONTACT and window.contact_screen.isVisible()
     tap_button(qtbot, window.nav_bar.home_button)
     tap(qtbot, tile_titled(window, "Safety and side effects"))
     tap_button(qtbot, window.nav_bar.contact_button)
@@ -78,7 +78,7 @@ def test_tapping_a_source_link_shows_its_qr_code(qtbot: QtBot, window: MainWindo
     assert decoded(window) == {url}
     tap_button(qtbot, panel.close_button)
     assert not panel.isVisible()
-    assert window.current_screen == "safety" and view.isVisible()
+    assert window.session.current_screen == "safety" and view.isVisible()
 
 
 def test_a_link_panel_also_closes_on_a_tap_outside_it(qtbot: QtBot, window: MainWindow) -> None:
@@ -94,7 +94,7 @@ def test_help_opens_from_every_screen_with_both_numbers(
     from kiosk.ui.screenshots import all_screen_ids
 
     for screen_id in all_screen_ids(window):
-        window.navigate(screen_id)
+        window.session.navigate(screen_id)
         tap_button(qtbot, window.nav_bar.help_button)
         panel = window.help_panel
         assert panel.is_open, screen_id

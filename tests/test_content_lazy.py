@@ -18,6 +18,7 @@ from kiosk.content.loader import Content, load_content
 from kiosk.content.problems import errors
 from kiosk.content.source import UPDATED_CONTENT_DIR, ContentOrigin, choose_content
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.staff_panel import content_status
 from tests.benchmarks.content import multiply_content
 from tests.conftest import WindowFactory
 from tests.helpers import tap, tile_titled, visible_tiles
@@ -117,7 +118,7 @@ def test_start_reads_only_the_top_level_and_a_section_on_first_visit(
     english = lazy_english(window.content)
     assert english.loaded_sections == {None}
     assert not english.complete
-    window.navigate("conditions")
+    window.session.navigate("conditions")
     assert "conditions" in english.loaded_sections
     assert "how-it-is-given" not in english.loaded_sections
     assert [p.id for p in english.children("conditions")] == [
@@ -135,7 +136,7 @@ def test_after_the_first_paint_the_rest_is_read_in_idle_moments(
     eager = load_content(resources.bundled_content_dir())
     assert list(english.pages) == list(eager.libraries["en"].pages)
     tap(qtbot, tile_titled(window, CONDITIONS))
-    assert window.current_screen == "conditions", "reading in the background never blocks"
+    assert window.session.current_screen == "conditions", "reading in the background never blocks"
 
 
 def test_bad_page_deep_in_a_section_is_reported_soon_after_start(
@@ -153,7 +154,7 @@ def test_bad_page_deep_in_a_section_is_reported_soon_after_start(
     assert "is left out" in found[0]
     assert any("how-it-is-given/deep/broken.md" in record.getMessage()
                for record in caplog.records)
-    assert "1 problems" in window.content_status()
+    assert "1 problems" in content_status(window.choice)
     shown = [child.id for child in window.library.children("how-it-is-given")]
     assert "how-it-is-given/deep/broken" not in shown
     assert "how-it-is-given/nasal-spray" in shown
@@ -164,7 +165,7 @@ def test_the_staff_line_counts_every_problem_at_once(
 ) -> None:
     write(content_copy / "en", "how-it-is-given/deep/broken.md", page("Broken", TOO_LONG_WORD))
     window = unshown_window(qtbot, data_dir, content_copy)
-    assert window.content_status().startswith("Showing bundled content: 1 problems")
+    assert content_status(window.choice).startswith("Showing bundled content: 1 problems")
 
 
 def test_a_bad_page_is_left_out_when_its_section_is_opened_first(
@@ -173,7 +174,7 @@ def test_a_bad_page_is_left_out_when_its_section_is_opened_first(
     write(content_copy / "en", "conditions/broken.md", page("Broken", TOO_LONG_WORD))
     window = make_window(content=content_copy)
     tap(qtbot, tile_titled(window, CONDITIONS))
-    assert window.current_screen == "conditions"
+    assert window.session.current_screen == "conditions"
     titles = [tile.title for tile in window.page_screen.subtopics.tiles]
     assert "Broken" not in titles and "Depression" in titles
     assert any("conditions/broken.md" in p.format() for p in errors(window.content.problems))

@@ -380,7 +380,7 @@ def make_language_window(
 
         monkeypatch.setattr(conftest, "build_window", build_in_language)
         window = make_window(size)
-        assert window.language == language, "the window did not open in that language"
+        assert window.session.language == language, "the window did not open in that language"
         return window
 
     return make
@@ -389,7 +389,7 @@ def make_language_window(
 def show_page(window: MainWindow, page_id: str) -> None:
     """Go to a page reachable from home, as a tap would, and let the layout finish."""
     assert page_id in all_screen_ids(window), f"{page_id} is not reachable from home"
-    window.navigate(page_id)
+    window.session.navigate(page_id)
     settle_layout()
     assert window.page_screen.isVisible()
     assert window.page_screen.view.current_page_id == page_id

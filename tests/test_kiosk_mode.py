@@ -61,7 +61,7 @@ def test_a_short_press_on_the_name_does_nothing(
 ) -> None:
     window = make_window()
     tap(qtbot, window.home_screen.clinic_name)
-    assert not window.staff_hold.isActive(), "the lift ends the hold: nothing left to fire"
+    assert not window.staff_hold.timer.isActive(), "the lift ends the hold: nothing left to fire"
     assert not window.pin_pad.isVisible()
 
 
@@ -80,7 +80,7 @@ def test_a_swipe_that_starts_on_the_name_is_not_a_hold(
         QTest.mouseMove(handle, start - QPoint(0, 8 * step), 16)
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start - QPoint(0, 96), 16)
-    assert not window.staff_hold.isActive(), "the swipe ended the hold: nothing left to fire"
+    assert not window.staff_hold.timer.isActive(), "the swipe ended the hold: nothing left to fire"
     assert not window.pin_pad.isVisible()
 
 
@@ -118,7 +118,7 @@ def test_wrong_pins_lock_the_pad_and_the_lock_survives_a_restart(
     restarted = make_window()
     hold_clinic_name(qtbot, restarted)
     assert "Too many wrong PINs" in restarted.pin_pad.message.text()
-    assert restarted.staff_access.try_pin(PIN).value == "locked", "even the right PIN waits"
+    assert restarted.session.staff_access.try_pin(PIN).value == "locked", "even the right PIN waits"
     saved = (staff_ready / "settings.json").read_text()
     assert PIN not in saved and "1111" not in saved
 
@@ -130,7 +130,7 @@ def test_no_pin_set_tells_staff_to_ask_it(qtbot: QtBot, data_dir: Path,
     hold_clinic_name(qtbot, window)
     assert window.pin_pad.message.text() == "No staff PIN is set: ask IT"
     assert not any(button.isEnabled() for button in window.pin_pad.digit_buttons.values())
-    assert window.kiosk_mode
+    assert window.session.kiosk_mode
 
 
 def test_staff_switch_kiosk_mode_off_and_exit_only_then(
@@ -145,10 +145,10 @@ def test_staff_switch_kiosk_mode_off_and_exit_only_then(
     assert not panel.exit_button.isEnabled()
     assert not window.close(), "no way out while kiosk mode is on"
     tap_button(qtbot, panel.kiosk_button)
-    assert not window.kiosk_mode and not window.isFullScreen()
+    assert not window.session.kiosk_mode and not window.isFullScreen()
     assert panel.exit_button.isEnabled()
     assert json.loads((staff_ready / "settings.json").read_text())["kiosk_mode"] is False
-    with qtbot.waitSignal(window.exit_requested):
+    with qtbot.waitSignal(window.session.exit_requested):
         tap_button(qtbot, panel.exit_button)
 
 
@@ -168,13 +168,13 @@ def test_kiosk_mode_refuses_keys(
 ) -> None:
     write_settings(data_dir, kiosk_mode=True)
     window = make_window()
-    window.navigate("safety")
+    window.session.navigate("safety")
     handle = window.windowHandle()
     QTest.keyClick(handle, key, modifier)  # as a keyboard's keys arrive
     QTest.keyClick(handle, Qt.Key.Key_F11)
     qtbot.keyClick(window.page_screen.view, key, modifier)  # straight to a widget
     assert window.isVisible() and window.isFullScreen(), name
-    assert window.current_screen == "safety"
+    assert window.session.current_screen == "safety"
 
 
 def test_keys_stay_refused_after_staff_switch_kiosk_mode_off_and_on(
@@ -183,8 +183,8 @@ def test_keys_stay_refused_after_staff_switch_kiosk_mode_off_and_on(
     """Switching the window's flags makes Qt a new native window: the rules follow it."""
     write_settings(data_dir, kiosk_mode=True)
     window = make_window()
-    window.set_kiosk_mode(False)
-    window.set_kiosk_mode(True)
+    window.session.set_kiosk_mode(False)
+    window.session.set_kiosk_mode(True)
     qtbot.wait_until(lambda: window.isFullScreen())
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_Escape)
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
@@ -223,7 +223,7 @@ def test_a_right_click_opens_no_menu(qtbot: QtBot, window: MainWindow) -> None:
     QTest.mouseClick(handle, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, at)
     qtbot.wait(50)
     assert QApplication.activePopupWidget() is None
-    assert window.current_screen == "safety"
+    assert window.session.current_screen == "safety"
 
 
 def test_kiosk_mode_refuses_close_and_minimise(
@@ -246,10 +246,10 @@ def test_kiosk_mode_persists_and_kiosk_flag_forces_it(
 
     forced, _choice = build_window(Options(data_dir=data_dir, kiosk=True))
     qtbot.add_widget(forced, before_close_func=lambda w: w.shutdown())
-    assert forced.kiosk_mode
+    assert forced.session.kiosk_mode
     forced.shutdown()
     again = make_window()
-    assert again.kiosk_mode and again.isFullScreen()
+    assert again.session.kiosk_mode and again.isFullScreen()
 
 
 def test_idle_warning_keep_reading_then_full_reset(
@@ -263,13 +263,13 @@ def test_idle_warning_keep_reading_then_full_reset(
     assert "Still reading?" in window.still_reading.title.text()
     tap_button(qtbot, window.still_reading.close_button)
     assert not window.still_reading.isVisible()
-    assert window.current_screen == "safety", "keep reading keeps the page"
-    window.show_help()
+    assert window.session.current_screen == "safety", "keep reading keeps the page"
+    window.help_panel.open_panel()
     window.link_panel.show_link("https://www.nice.org.uk/guidance/ta854", "NICE")
-    with qtbot.waitSignal(window.session_reset, timeout=5000):
+    with qtbot.waitSignal(window.session.session_reset, timeout=5000):
         pass
-    assert window.current_screen == HOME and window.home_screen.isVisible()
-    assert not window.history.can_go_back
+    assert window.session.current_screen == HOME and window.home_screen.isVisible()
+    assert not window.session.history.can_go_back
     assert not any(panel.isVisible() for panel in window.panels())
     assert window.page_screen.view.verticalScrollBar().value() == 0
     assert window.attract.isVisible() and window.attract.animating
@@ -281,9 +281,9 @@ def test_attract_swallows_the_first_touch(qtbot: QtBot, window: MainWindow) -> N
     where = tile.mapTo(window.attract.host, tile.rect().center())
     tap(qtbot, window.attract, QPoint(where))
     assert not window.attract.isVisible() and not window.attract.animating
-    assert window.current_screen == HOME, "the touch that wakes the kiosk must not act"
+    assert window.session.current_screen == HOME, "the touch that wakes the kiosk must not act"
     tap(qtbot, tile)
-    assert window.current_screen == "how-it-works"
+    assert window.session.current_screen == "how-it-works"
 
 
 def test_the_attract_screen_lets_go_of_its_pictures_when_woken(
@@ -321,7 +321,7 @@ def test_an_exception_in_a_slot_ends_on_home_with_the_traceback_logged(
     monkeypatch.setattr(window, "_show_page", broken)
     with caplog.at_level(logging.ERROR):
         tap(qtbot, tile_titled(window, "Anxiety"))
-    assert window.current_screen == HOME and window.home_screen.isVisible()
+    assert window.session.current_screen == HOME and window.home_screen.isVisible()
     records = [r for r in caplog.records if r.exc_info and "simulated bug" in str(r.exc_info[1])]
     assert len(records) == 1
     assert window.crash_guard.caught == 1

@@ -41,8 +41,8 @@ def assert_screen_fits(window: MainWindow, size: tuple[int, int],
     assert (window.width(), window.height()) == size
     frame = window.rect()
     for screen_id in all_screen_ids(window):
-        window.go_home()
-        window.navigate(screen_id)
+        window.session.go_home()
+        window.session.navigate(screen_id)
         settle_layout()
         controls = visible_controls(window)
         assert len(controls) >= 3, screen_id
@@ -56,7 +56,8 @@ def assert_screen_fits(window: MainWindow, size: tuple[int, int],
                 needed = control.heightForWidth(control.width())
                 assert needed <= control.height() + 1, f"{screen_id}: {name} text is clipped"
             if check_touch_size and isinstance(control, QAbstractButton):
-                assert control.height() >= MIN_TOUCH_HEIGHT_AT_1080P * window.metrics.scale, name
+                scale = window.look.metrics.scale
+                assert control.height() >= MIN_TOUCH_HEIGHT_AT_1080P * scale, name
         for index, (first, first_rect) in enumerate(rects):
             for second, second_rect in rects[index + 1 :]:
                 if first.isAncestorOf(second) or second.isAncestorOf(first):

@@ -169,15 +169,15 @@ def test_a_touch_on_the_still_reading_words_means_keep_reading(
     """Found while building the monkey: only the button or the backdrop kept the page."""
     write_settings(data_dir, idle_timeout_s=1, warning_s=2)
     window = make_window()
-    window.navigate("safety")
+    window.session.navigate("safety")
     qtbot.waitUntil(window.still_reading.isVisible, timeout=3000)
-    with qtbot.assert_not_emitted(window.session_reset):
+    with qtbot.assert_not_emitted(window.session.session_reset):
         tap(qtbot, window.still_reading.countdown)
         assert not window.still_reading.isVisible()
         # The idle cycle starts again from the beginning: the warning comes back (after
         # the idle time), and the countdown that was running never reset the visit.
         qtbot.wait_until(window.still_reading.isVisible, timeout=10_000)
-    assert window.current_screen == "safety" and not window.attract.isVisible()
+    assert window.session.current_screen == "safety" and not window.attract.isVisible()
 
 
 # --- the monkey itself, in the process that has the screen of one size ------------------
@@ -481,13 +481,13 @@ class Monkey:
     def look(self) -> None:
         """Count what is showing, for the report (coverage, not rules)."""
         window = self.window
-        self.screens.add(window.current_screen)
+        self.screens.add(window.session.current_screen)
         for name, widget in (("attract", window.attract), ("still reading", window.still_reading),
                              ("pin pad", window.pin_pad), ("help", window.help_panel),
                              ("link panel", window.link_panel)):
             if widget.isVisible():
                 self.sightings[name] += 1
-        if window.pin_pad.isVisible() and window.staff_access.seconds_locked() > 0:
+        if window.pin_pad.isVisible() and window.session.staff_access.seconds_locked() > 0:
             self.sightings["pin pad locked"] += 1
 
     def broken_rules(self, records: Callable[[], list[str]]) -> list[str]:
@@ -500,7 +500,7 @@ class Monkey:
             broken.append("the window is hidden")
         if not window.isFullScreen() or window.isMinimized():
             broken.append("the window is not full screen")
-        if not window.kiosk_mode or not window.guard.locked:
+        if not window.session.kiosk_mode or not window.lockdown.guard.locked:
             broken.append("kiosk mode is off")
         if window.staff_panel.isVisible() or window.usage_panel.isVisible():
             broken.append("a staff panel is open without the PIN")
@@ -508,7 +508,7 @@ class Monkey:
             broken.append(self.idle_broken)
         if self.stray_pin_pads and not KNOWN_STRAY_PIN_PAD:
             broken.append("the PIN pad opened with no finger on the clinic's name")
-        screen = window.current_screen
+        screen = window.session.current_screen
         if window.attract.isVisible() and screen != HOME:
             broken.append(f"the attract screen hides {screen!r}: the last patient's page")
         shown = {HOME: window.home_screen, CONTACT: window.contact_screen}.get(
@@ -518,7 +518,7 @@ class Monkey:
         bar = window.nav_bar
         if bar.home_button.isVisibleTo(bar) != (screen != HOME):
             broken.append(f"Home is {'shown' if screen == HOME else 'hidden'} on {screen!r}")
-        if bar.back_button.isVisibleTo(bar) != window.history.can_go_back:
+        if bar.back_button.isVisibleTo(bar) != window.session.history.can_go_back:
             broken.append(f"Back does not match the way back on {screen!r}")
         cut = [f"{button.accessibleName()} at {button.geometry().getRect()}"
                for button in bar.buttons()
@@ -557,18 +557,18 @@ class Monkey:
         """Away from home (a tile), then Home: the home screen must show."""
         window = self.window
         self.dismiss_everything()
-        if window.current_screen == HOME:
+        if window.session.current_screen == HOME:
             tiles = [tile for tile in window.home_screen.grid.tiles if tile.isVisible()]
             assert tiles, "the home screen shows no tiles"
             self.tap_widget(tiles[0])
             self.trail.append(f"end: tap the tile {tiles[0].title!r}")
         self.dismiss_everything()
         home = window.nav_bar.home_button
-        if window.current_screen == HOME or not home.isVisible():
+        if window.session.current_screen == HOME or not home.isVisible():
             return False
         self.tap_widget(home)
         self.trail.append("end: tap Home")
-        return (window.current_screen == HOME
+        return (window.session.current_screen == HOME
                 and window.stack.currentWidget() is window.home_screen
                 and window.home_screen.isVisible())
 
@@ -596,7 +596,7 @@ if os.environ.get(SCREEN_ENV):
         window = make_window((width, height))
         assert (window.width(), window.height()) == (width, height), "the screen's size"
         monkey = Monkey(window, qtbot, random.Random(f"{seed}/{width}x{height}"), seed)
-        window.staff_hold.timeout.connect(monkey.staff_hold_fired)
+        window.staff_hold.held.connect(monkey.staff_hold_fired)
         seen_by_pytest_qt = seen_in_log = 0
         ignored_qt_messages: list[str] = request.config.getini("qt_log_ignore")
 
@@ -628,7 +628,7 @@ if os.environ.get(SCREEN_ENV):
         problems = monkey.broken_rules(new_qt_warnings)
         if not answered:
             problems.append(f"a tap on Home did not show the home screen "
-                            f"(showing {window.current_screen!r})")
+                            f"(showing {window.session.current_screen!r})")
         if problems:
             pytest.fail(monkey.failure(problems + _format_exceptions(caplog), "at the end"),
                         pytrace=False)

@@ -44,12 +44,12 @@ def test_section_with_subtopics_offers_them_as_tiles(qtbot: QtBot, window: MainW
 def test_back_and_home_return(qtbot: QtBot, window: MainWindow) -> None:
     tap(qtbot, tile_titled(window, "How it is given"))
     tap(qtbot, tile_titled(window, "IV infusion"))
-    assert window.current_screen == "how-it-is-given/iv-infusion"
+    assert window.session.current_screen == "how-it-is-given/iv-infusion"
     tap_button(qtbot, window.nav_bar.back_button)
     assert window.page_screen.title.text() == "How it is given"
     tap(qtbot, tile_titled(window, "IM injection"))
     tap_button(qtbot, window.nav_bar.home_button)
-    assert window.current_screen == HOME
+    assert window.session.current_screen == HOME
     assert window.home_screen.isVisible()
     assert not window.nav_bar.back_button.isVisible()
 
@@ -73,10 +73,10 @@ def test_the_bar_buttons_stay_put_when_back_and_home_appear(
 def test_an_internal_link_opens_its_target(qtbot: QtBot, window: MainWindow) -> None:
     tap(qtbot, tile_titled(window, "Conditions it may help"))
     tap_link(qtbot, window.page_screen.view, "page:conditions/anxiety")
-    assert window.current_screen == "conditions/anxiety"
+    assert window.session.current_screen == "conditions/anxiety"
     assert window.page_screen.title.text() == "Anxiety"
     tap_button(qtbot, window.nav_bar.back_button)
-    assert window.current_screen == "conditions"
+    assert window.session.current_screen == "conditions"
 
 
 @pytest.mark.parametrize("gesture", [touch_drag, drag], ids=["touch-drag", "mouse-drag"])
@@ -95,12 +95,12 @@ def test_a_long_page_scrolls_when_dragged(
     scroller = QScroller.scroller(viewport)
     qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Inactive, timeout=5000)
     assert not view.textCursor().hasSelection()
-    assert window.current_screen == "safety", "a drag must not count as a tap on a link"
+    assert window.session.current_screen == "safety", "a drag must not count as a tap on a link"
 
 
 def test_every_page_renders_non_empty_text(qtbot: QtBot, window: MainWindow) -> None:
     for screen_id in all_screen_ids(window)[1:]:
-        window.navigate(screen_id)
+        window.session.navigate(screen_id)
         screen = window.contact_screen if screen_id == CONTACT else window.page_screen
         assert screen.isVisible()
         text = screen.view.toPlainText().strip()
@@ -109,11 +109,11 @@ def test_every_page_renders_non_empty_text(qtbot: QtBot, window: MainWindow) -> 
 
 
 def test_a_missing_page_gets_a_friendly_message(window: MainWindow) -> None:
-    window.navigate("no/such/page")
+    window.session.navigate("no/such/page")
     assert window.page_screen.isVisible()
     assert "not available" in window.page_screen.view.toPlainText()
-    window.go_back()
-    assert window.current_screen == HOME
+    window.session.go_back()
+    assert window.session.current_screen == HOME
 
 
 def test_idle_moments_get_every_page_ready_before_it_is_tapped(
@@ -123,12 +123,12 @@ def test_idle_moments_get_every_page_ready_before_it_is_tapped(
     page_ids = [p for p in window.library.pages if p not in (HOME, "home", CONTACT)]
     view = window.page_screen.view
     qtbot.wait_until(lambda: all(view.is_ready(p) for p in page_ids))
-    assert window.current_screen == HOME, "warming up shows nothing"
-    window.set_text_step(2)
+    assert window.session.current_screen == HOME, "warming up shows nothing"
+    window.session.set_text_step(2)
     assert not view.is_ready("safety"), "a new text size needs new layouts"
     qtbot.wait_until(lambda: all(view.is_ready(p) for p in page_ids))
     tap(qtbot, tile_titled(window, "Safety and side effects"))
-    assert window.current_screen == "safety"
+    assert window.session.current_screen == "safety"
 
 
 def test_a_tapped_tile_is_redrawn_with_the_new_page_not_before_it(
@@ -143,7 +143,7 @@ def test_a_tapped_tile_is_redrawn_with_the_new_page_not_before_it(
     assert tile.isDown()
     paints.count = 0
     QTest.mouseRelease(tile, Qt.MouseButton.LeftButton, pos=tile.rect().center())
-    assert window.current_screen == "conditions/anxiety"
+    assert window.session.current_screen == "conditions/anxiety"
     assert paints.count == 0, "not redrawn inside the tap"
     qtbot.wait_until(lambda: paints.count > 0)
     assert not tile.isDown()

@@ -45,7 +45,7 @@ def test_a_full_session_touches_no_network(
 ) -> None:
     window = make_window((1920, 1080))
     for screen_id in all_screen_ids(window):
-        window.navigate(screen_id)
+        window.session.navigate(screen_id)
         qtbot.wait(1)
     tap_button(qtbot, window.nav_bar.contact_button)
     tap_button(qtbot, window.nav_bar.help_button)

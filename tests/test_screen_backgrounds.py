@@ -30,7 +30,7 @@ def test_each_screen_shows_the_theme_background(
         tap_button(qtbot, window.nav_bar.contrast_button)
     background = palette.background.lower()
     for screen_id in ("safety", CONTACT, "how-it-is-given", "home"):
-        window.navigate(screen_id)
+        window.session.navigate(screen_id)
         qtbot.wait(20)
         screen = window.stack.currentWidget()
         assert screen is not None

@@ -237,15 +237,15 @@ def wire(window: MainWindow, recorder: UsageRecorder) -> None:
 
     def touched() -> None:
         if not window.staff_panel.is_open and not window.pin_pad.is_open:
-            recorder.touched(window.language)
+            recorder.touched(window.session.language)
 
     def shown(screen_id: str) -> None:
         if screen_id != HOME:
-            recorder.page_viewed(screen_id, window.language)
+            recorder.page_viewed(screen_id, window.session.language)
 
-    window.guard.activity.connect(touched)
-    window.screen_shown.connect(shown)
-    window.session_reset.connect(recorder.visit_ended)
+    window.lockdown.guard.activity.connect(touched)
+    window.session.screen_changed.connect(shown)
+    window.session.session_reset.connect(recorder.visit_ended)
 
 
 def test_navigation_records_views_and_the_idle_reset_splits_visits(
@@ -258,7 +258,7 @@ def test_navigation_records_views_and_the_idle_reset_splits_visits(
     tap_button(qtbot, window.nav_bar.home_button)
     tap(qtbot, tile_titled(window, "Conditions it may help"))
     tap(qtbot, tile_titled(window, "Trauma and PTSD"))
-    window.reset_session()  # what the idle timer does
+    window.session.reset()  # what the idle timer does
     tile = tile_titled(window, "How it works")
     tap(qtbot, window.attract, QPoint(tile.mapTo(window.attract.host, tile.rect().center())))
     tap(qtbot, tile)

@@ -37,7 +37,7 @@ def test_taps_are_counted_and_the_idle_reset_ends_a_visit(
     tap_button(qtbot, window.nav_bar.home_button)
     tap(qtbot, tile_titled(window, "Conditions it may help"))
     tap(qtbot, tile_titled(window, "Anxiety"))
-    window.reset_session()
+    window.session.reset()
     tile = tile_titled(window, "How it works")
     tap(qtbot, window.attract, QPoint(tile.mapTo(window.attract.host, tile.rect().center())))
     tap(qtbot, tile)
@@ -46,7 +46,7 @@ def test_taps_are_counted_and_the_idle_reset_ends_a_visit(
     assert views == {"safety": 1, "conditions": 1, "conditions/anxiety": 1, "how-it-works": 1}
     assert sum(count for _day, count in report.visits_per_day()) == 2
 
-    window.go_home()
+    window.session.go_home()
     hold_clinic_name(qtbot, window)
     type_pin(qtbot, window.pin_pad, PIN)
     tap_button(qtbot, window.staff_panel.usage_button)
@@ -84,6 +84,6 @@ def test_stats_refuses_a_bad_date(data_dir: Path, capsys: pytest.CaptureFixture[
 
 def test_screenshots_and_tests_record_nothing(make_window: object, data_dir: Path) -> None:
     window = make_window()  # type: ignore[operator]
-    window.navigate("safety")
+    window.session.navigate("safety")
     assert not window.recorder.enabled
     assert not (data_dir / "usage.sqlite3").exists()

@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
+from kiosk.ui.theme import FONT_FAMILY, NORMAL, Look, Metrics
 
 FRAME_MS = 125  # 8 frames a second is plenty for a drift this slow
 _BUBBLES = ((0.2, 0.3, 0.35, 0.021), (0.75, 0.65, 0.45, 0.017), (0.5, 0.15, 0.25, 0.026))
@@ -70,10 +70,10 @@ class AttractScreen(QWidget):
         """Whether its pre-drawn pictures are in memory (only while it shows)."""
         return bool(self._sprites)
 
-    def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
+    def apply_look(self, look: Look) -> None:
         """Colours and text size."""
-        self._palette = palette
-        self._metrics = metrics
+        self._palette = look.palette
+        self._metrics = look.metrics
         self._sprites.clear()
 
     def start(self) -> None:

@@ -21,7 +21,7 @@ from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.qr import QrCodeWidget, QrDataError
-from kiosk.ui.theme import Metrics, Palette
+from kiosk.ui.theme import Look, Metrics
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +142,9 @@ class ContactScreen(QWidget):
                       for code in contact_codes(clinic)]
         self._arrange()
 
-    def apply_theme(self, palette: Palette, metrics: Metrics, width: int, height: int) -> None:
+    def apply_look(self, look: Look) -> None:
         """Code sizes and columns for the window."""
+        palette, metrics, width, height = look.palette, look.metrics, look.width, look.height
         self._metrics = metrics
         self._portrait = height > width
         margin = metrics.margin

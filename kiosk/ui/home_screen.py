@@ -10,7 +10,7 @@ from kiosk.content.model import Library
 from kiosk.ui.nav_bar import NavButton
 from kiosk.ui.opaque import OpaqueArea
 from kiosk.ui.panel import caption_label
-from kiosk.ui.theme import Metrics, Palette
+from kiosk.ui.theme import Look
 from kiosk.ui.tiles import Tile, TileGrid
 from kiosk.ui.touch import make_kinetic
 
@@ -75,8 +75,9 @@ class HomeScreen(QWidget):
         self.language_button.setVisible(bool(other_language_name))
         self._place_language_button()
 
-    def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
+    def apply_look(self, look: Look) -> None:
         """Margins, spacing and tile sizes for the current theme and window size."""
+        palette, metrics = look.palette, look.metrics
         self._layout.setContentsMargins(metrics.margin, metrics.margin, metrics.margin,
                                         metrics.spacing)
         self._layout.setSpacing(metrics.px(16, 8))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.ui.i18n import tr
 from kiosk.ui.panel import Panel, caption_label
 from kiosk.ui.qr import QrCodeWidget, QrDataError
-from kiosk.ui.theme import Metrics
+from kiosk.ui.theme import Look
 
 
 class LinkPanel(Panel):
@@ -50,7 +50,7 @@ class LinkPanel(Panel):
         self.retranslate()
         self.open_panel()
 
-    def apply_metrics(self, metrics: Metrics) -> None:
-        side = max(self.code.minimumSizeHint().width(), metrics.px(420, 240))
+    def apply_look(self, look: Look) -> None:
+        side = max(self.code.minimumSizeHint().width(), look.metrics.px(420, 240))
         self.code.setFixedSize(side, side)
-        super().apply_metrics(metrics)
+        super().apply_look(look)

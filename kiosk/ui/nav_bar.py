@@ -17,7 +17,7 @@ from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.i18n import tr
 from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.quick_release import release_then_repaint
-from kiosk.ui.theme import Metrics, Palette
+from kiosk.ui.theme import Look, Metrics, Palette
 
 
 class NavButton(QPushButton):
@@ -171,8 +171,11 @@ class NavBar(QWidget):
         """Every button in the bar, left to right."""
         return self.findChildren(NavButton)
 
-    def apply_metrics(self, metrics: Metrics, width: int) -> None:
-        """Spacing, icons and which words fit, for the window's width and text size."""
+    def apply_look(self, look: Look) -> None:
+        """Colours, spacing, icons and which words fit, for the window and text size."""
+        metrics, width = look.metrics, look.width
+        for button in self.findChildren(NavButton):
+            button.apply_palette(look.palette)
         self._metrics = metrics
         self._width = width
         pad = metrics.px(16, 8)

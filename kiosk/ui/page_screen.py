@@ -11,7 +11,7 @@ from kiosk.content.rendered import RenderedPage
 from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
-from kiosk.ui.theme import Metrics, Palette
+from kiosk.ui.theme import Look, Metrics
 from kiosk.ui.tiles import Tile, TileGrid
 
 
@@ -86,8 +86,9 @@ class PageScreen(QWidget):
         self.view.current_page_id = ""
         self.view.setHtml(f"<p>{message}</p>")
 
-    def apply_theme(self, palette: Palette, metrics: Metrics, window_width: int) -> None:
+    def apply_look(self, look: Look) -> None:
         """Margins, tab sizes and text sizes for the current window."""
+        palette, metrics, window_width = look.palette, look.metrics, look.width
         self._metrics = metrics
         margin = metrics.margin
         self._layout.setContentsMargins(margin, margin, margin - metrics.px(10), 0)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
 from kiosk.ui.nav_bar import NavButton
-from kiosk.ui.theme import Metrics
+from kiosk.ui.theme import Look, Metrics
 
 BACKDROP = QColor(10, 30, 30, 170)
 
@@ -68,8 +68,9 @@ class Panel(QWidget):
         """Words in the current language (subclasses add theirs)."""
         self.close_button.set_label(tr("Close"))
 
-    def apply_metrics(self, metrics: Metrics) -> None:
+    def apply_look(self, look: Look) -> None:
         """Card padding and button icons for the window size."""
+        metrics = look.metrics
         self._metrics = metrics
         pad = metrics.px(48, 20)
         self._card_layout.setContentsMargins(pad, pad, pad, pad)

@@ -1,39 +1,29 @@
-"""The on-screen PIN pad staff use to reach the staff panel: big digits, no keyboard."""
+"""The on-screen PIN pad staff use to reach the staff panel: big digits, no keyboard.
+
+It shows the session's ``PinEntry`` (mode, note, digits typed, lock-out) and sends each
+key to ``KioskSession.press_pin_key``; the logic lives in ``kiosk.session.pin_entry``.
+"""
 
 from __future__ import annotations
 
-from enum import Enum
-
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
-from kiosk.session.pin import MAX_DIGITS, MIN_DIGITS, PinFormatError, validate_pin
-from kiosk.session.staff import PinResult, StaffAccess
+from kiosk.session.kiosk_session import KioskSession
+from kiosk.session.pin import MAX_DIGITS, MIN_DIGITS
+from kiosk.session.pin_entry import Note, PadMode
 from kiosk.ui.i18n import tr
 from kiosk.ui.panel import Panel, caption_label
-from kiosk.ui.theme import Metrics
-
-
-class PadMode(Enum):
-    """What the digits typed are for."""
-
-    ENTER = "enter"
-    NEW = "new"
-    CONFIRM = "confirm"
+from kiosk.ui.theme import Look
 
 
 class PinPad(Panel):
     """Digits 0-9, Delete and OK; dots show how many digits are typed, never the digits."""
 
-    accepted = Signal()
-    pin_changed = Signal()
-
-    def __init__(self, host: QWidget, access: StaffAccess) -> None:
+    def __init__(self, host: QWidget, session: KioskSession) -> None:
         super().__init__(host, tr("Staff PIN"), "PinPad")
-        self.access = access
-        self.mode = PadMode.ENTER
-        self.typed = ""
-        self._first_new_pin = ""
+        self.session = session
+        self.entry = session.pin_entry
         self.display = caption_label("", "PinDisplay", self.card)
         self.display.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.message = caption_label("", "PanelText", self.card)
@@ -42,8 +32,7 @@ class PinPad(Panel):
         grid = QGridLayout(keys)
         self._grid = grid
         self.digit_buttons: dict[str, QPushButton] = {}
-        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
-        for index, digit in enumerate(labels):
+        for index, digit in enumerate("123456789"):
             grid.addWidget(self._key(digit, digit), index // 3, index % 3)
         self.delete_button = self._key("", "delete")
         self.ok_button = self._key("", "ok")
@@ -53,25 +42,27 @@ class PinPad(Panel):
         self.body.addWidget(self.display)
         self.body.addWidget(self.message)
         self.body.addWidget(keys)
-        self._countdown = QTimer(self)
+        self._countdown = QTimer(self)  # the lock-out's seconds, shown as they pass
         self._countdown.setInterval(1000)
-        self._countdown.timeout.connect(self._refresh)
-        self._note = ""
+        self._countdown.timeout.connect(self.refresh)
         self.retranslate()
+
+    @property
+    def mode(self) -> PadMode:
+        """What the digits typed are for."""
+        return self.entry.mode
+
+    @property
+    def typed(self) -> str:
+        """The digits typed so far."""
+        return self.entry.typed
 
     def retranslate(self) -> None:
         super().retranslate()
         for button, text in ((self.delete_button, tr("Delete")), (self.ok_button, tr("OK"))):
             button.setText(text)
             button.setAccessibleName(text)
-        self._show_title()
-        self._refresh()
-
-    def _show_title(self) -> None:
-        titles = {PadMode.ENTER: tr("Staff PIN"), PadMode.NEW: tr("Choose a new PIN"),
-                  PadMode.CONFIRM: tr("Type the new PIN again")}
-        self.title.setText(titles[self.mode])
-        self.setAccessibleName(self.title.text())
+        self.refresh()
 
     def _key(self, text: str, action: str) -> QPushButton:
         button = QPushButton(text, self.card)
@@ -83,94 +74,56 @@ class PinPad(Panel):
             self.digit_buttons[action] = button
         return button
 
-    def open_for(self, mode: PadMode) -> None:
-        """Open empty, to enter the PIN or to choose a new one."""
-        self.mode = mode
-        self.typed = ""
-        self._first_new_pin = ""
-        self._note = ""
-        self._show_title()
-        self._refresh()
-        self.open_panel()
-
     def press(self, action: str) -> None:
         """One key: a digit, ``delete`` or ``ok``."""
-        self._note = "" if action != "ok" else self._note
-        if action == "delete":
-            self.typed = self.typed[:-1]
-        elif action == "ok":
-            self._submit()
-            return
-        elif len(self.typed) < MAX_DIGITS:
-            self.typed += action
-        self._refresh()
+        self.session.press_pin_key(action)
+        self.refresh()
 
-    def _submit(self) -> None:
-        pin, self.typed = self.typed, ""
-        if self.mode is PadMode.ENTER:
-            result = self.access.try_pin(pin)
-            if result is PinResult.ACCEPTED:
-                self.close_panel()
-                self.accepted.emit()
-                return
-            if result is PinResult.WRONG:
-                self._note = "wrong"
-        elif self.mode is PadMode.NEW:
-            try:
-                self._first_new_pin = validate_pin(pin)
-            except PinFormatError:
-                self._note = "format"
-            else:
-                self.mode = PadMode.CONFIRM
-                self._note = ""
-                self._show_title()
-        else:
-            if pin == self._first_new_pin:
-                self.access.set_pin(pin)
-                self.close_panel()
-                self.pin_changed.emit()
-                return
-            self.mode = PadMode.NEW
-            self._note = "different"
-            self._show_title()
-        self._refresh()
+    def open_panel(self) -> None:
+        self.refresh()
+        super().open_panel()
+        self.refresh()  # the lock-out countdown runs only while shown
 
-    def _refresh(self) -> None:
-        locked = self.mode is PadMode.ENTER and self.access.seconds_locked() > 0
-        no_pin = self.mode is PadMode.ENTER and not self.access.has_pin
+    def refresh(self) -> None:
+        """Show the entry's state: title, note or lock-out, dots, which keys work."""
+        entry, access = self.entry, self.entry.access
+        titles = {PadMode.ENTER: tr("Staff PIN"), PadMode.NEW: tr("Choose a new PIN"),
+                  PadMode.CONFIRM: tr("Type the new PIN again")}
+        self.title.setText(titles[entry.mode])
+        self.setAccessibleName(self.title.text())
         notes = {
-            "wrong": tr("Wrong PIN. Tries left: %1.").replace(
-                "%1", str(self.access.attempts_left)),
-            "format": tr("Use %1 to %2 digits.").replace("%1", str(MIN_DIGITS))
+            Note.NONE: "",
+            Note.WRONG: tr("Wrong PIN. Tries left: %1.").replace(
+                "%1", str(access.attempts_left)),
+            Note.FORMAT: tr("Use %1 to %2 digits.").replace("%1", str(MIN_DIGITS))
             .replace("%2", str(MAX_DIGITS)),
-            "different": tr("The two PINs were different. Try again."),
+            Note.DIFFERENT: tr("The two PINs were different. Try again."),
         }
-        if no_pin:
+        if entry.no_pin:
             self.message.setText(tr("No staff PIN is set: ask IT"))
-        elif locked:
+        elif entry.locked:
             self.message.setText(tr("Too many wrong PINs. Try again in %1 s.").replace(
-                "%1", str(self.access.seconds_locked())))
+                "%1", str(access.seconds_locked())))
         else:
-            self.message.setText(notes.get(self._note, ""))
-        if locked and self.isVisible():
+            self.message.setText(notes[entry.note])
+        if entry.locked and self.isVisible():
             self._countdown.start()
         else:
             self._countdown.stop()
-        usable = not (locked or no_pin)
-        for button in [*self.digit_buttons.values(), self.delete_button, self.ok_button]:
-            button.setEnabled(usable)
-        self.ok_button.setEnabled(usable and len(self.typed) >= MIN_DIGITS)
-        self.display.setText("\u25cf " * len(self.typed) or "\u2013")
-        self.display.setAccessibleName(tr("Digits typed: %1").replace("%1", str(len(self.typed))))
+        for button in [*self.digit_buttons.values(), self.delete_button]:
+            button.setEnabled(entry.can_type)
+        self.ok_button.setEnabled(entry.can_submit)
+        self.display.setText("\u25cf " * len(entry.typed) or "\u2013")
+        self.display.setAccessibleName(
+            tr("Digits typed: %1").replace("%1", str(len(entry.typed))))
 
     def close_panel(self) -> None:
         self._countdown.stop()
-        self.typed = ""
         super().close_panel()
 
-    def apply_metrics(self, metrics: Metrics) -> None:
-        self._grid.setSpacing(metrics.px(16, 8))
-        super().apply_metrics(metrics)
+    def apply_look(self, look: Look) -> None:
+        self._grid.setSpacing(look.metrics.px(16, 8))
+        super().apply_look(look)
 
     def card_width(self) -> int:
         return min(self.width() - 2 * self._metrics.margin, self._metrics.px(760, 420))

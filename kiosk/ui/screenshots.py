@@ -36,9 +36,9 @@ def _open_first_source_link(window: MainWindow) -> None:
     """Go to the first page with a web link and open that link's QR panel."""
     for page_id in all_screen_ids(window):
         page = window.library.get(page_id)
-        links = window.renderer.render(page, window.language).external_links if page else ()
+        links = window.renderer.render(page, window.session.language).external_links if page else ()
         if links:
-            window.navigate(page_id)
+            window.session.navigate(page_id)
             view = window.page_screen.view
             window.link_panel.show_link(links[0], view.anchor_text(links[0]))
             return
@@ -47,13 +47,12 @@ def _open_first_source_link(window: MainWindow) -> None:
 def panel_scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     """Panels that open over a screen, each with what opens it."""
     return [
-        ("panel-help.png", window.show_help),
+        ("panel-help.png", window.help_panel.open_panel),
         ("panel-link.png", partial(_open_first_source_link, window)),
-        ("panel-pin-pad.png", window.open_staff_access),
-        ("panel-staff.png", window.staff_panel.open_panel),
-        ("panel-usage.png", window.usage_panel.open_panel),
-        ("overlay-still-reading.png",
-         partial(window.still_reading.start, window.settings.warning_s)),
+        ("panel-pin-pad.png", window.session.open_staff_access),
+        ("panel-staff.png", window.session.open_staff_panel),
+        ("panel-usage.png", window.session.show_usage),
+        ("overlay-still-reading.png", window.session.idle.idle_elapsed),
         ("overlay-attract.png", window.attract.start),
     ]
 
@@ -64,14 +63,14 @@ def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
     window.show()
     written: list[Path] = []
     scenes: list[tuple[str, Callable[[], None]]] = [
-        (screen_file_name(screen_id), partial(window.navigate, screen_id))
+        (screen_file_name(screen_id), partial(window.session.navigate, screen_id))
         for screen_id in all_screen_ids(window)
     ]
     scenes.extend(panel_scenes(window))
     for file_name, show in scenes:
         window.close_panels()
         window.attract.stop()
-        window.go_home()
+        window.session.go_home()
         show()
         QApplication.processEvents()
         path = out_dir / file_name
@@ -80,5 +79,5 @@ def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
         written.append(path)
     window.close_panels()
     window.attract.stop()
-    window.go_home()
+    window.session.go_home()
     return written

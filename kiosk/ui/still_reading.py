@@ -1,8 +1,11 @@
-"""The "Still reading?" warning before the idle reset, with a big Keep reading button."""
+"""The "Still reading?" warning before the idle reset, with a big Keep reading button.
+
+It only shows the session's countdown (``kiosk.session.idle``); closing it, by the
+button, the backdrop or a touch on its words, means keep reading.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
@@ -11,50 +14,27 @@ from kiosk.ui.panel import Panel, caption_label
 
 
 class StillReading(Panel):
-    """Counts down; at zero the kiosk resets. Any touch on it means keep reading."""
-
-    timed_out = Signal()
+    """The seconds left before the kiosk goes back to the start."""
 
     def __init__(self, host: QWidget) -> None:
         super().__init__(host, tr("Still reading?"), "StillReading")
         self.countdown = caption_label("", "PanelText", self.card)
         self.body.addWidget(self.countdown)
         self.seconds_left = 0
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._count_down)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(tr("Still reading?"))
         self.setAccessibleName(self.title.text())
         self.close_button.set_label(tr("Keep reading"))
-        self._show_seconds()
+        self.show_seconds(self.seconds_left)
 
-    def start(self, seconds: int) -> None:
-        """Open and count down from ``seconds``."""
+    def show_seconds(self, seconds: int) -> None:
+        """The countdown as the session counts it."""
         self.seconds_left = seconds
-        self._show_seconds()
-        self.open_panel()
-        self._tick.start()
-
-    def _count_down(self) -> None:
-        self.seconds_left -= 1
-        if self.seconds_left <= 0:
-            self._tick.stop()
-            self.hide()
-            self.timed_out.emit()
-            return
-        self._show_seconds()
-
-    def _show_seconds(self) -> None:
         self.countdown.setText(tr(
             "The screen will go back to the start in %1 seconds, so the next person "
-            "does not see what you read.").replace("%1", str(self.seconds_left)))
-
-    def close_panel(self) -> None:
-        self._tick.stop()
-        super().close_panel()
+            "does not see what you read.").replace("%1", str(seconds)))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A touch on the words counts too, not only on the button or the backdrop."""

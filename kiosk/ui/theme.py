@@ -8,6 +8,9 @@ H about 7 mm tall on a 24-inch screen, readable at 60 cm) and every control is a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.session.text_size import TEXT_STEPS, clamp_text_step
 
 DESIGN_SHORT_SIDE = 1080
 FONT_FAMILY = "Atkinson Hyperlegible"
@@ -94,13 +97,9 @@ def contrast_ratio(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-TEXT_STEPS = (1.0, 1.2, 1.4, 1.65)
-"""Text-size factors patients choose with A- and A+: the default and three larger steps."""
-
-
 def text_factor(step: int) -> float:
-    """The factor for a text-size step, clamped to the steps there are."""
-    return TEXT_STEPS[max(0, min(len(TEXT_STEPS) - 1, step))]
+    """The factor for a text-size step (clamped to the steps there are)."""
+    return TEXT_STEPS[clamp_text_step(step)]
 
 
 @dataclass(frozen=True)
@@ -280,3 +279,20 @@ def document_style(palette: Palette, metrics: Metrics) -> str:
     .helpnow {{ font-size: {m.body_font}px; color: {p.help_text}; font-weight: bold; }}
     .crisis {{ font-size: {m.font(42, 26)}px; color: {p.help_text}; }}
     """
+
+
+@dataclass(frozen=True)
+class Look:
+    """Everything a screen or panel needs to draw itself: colours, sizes, window size."""
+
+    palette: Palette
+    metrics: Metrics
+    width: int
+    height: int
+
+
+class Themed(Protocol):
+    """What every screen, panel and bar of the window implements to follow the ``Look``."""
+
+    def apply_look(self, look: Look) -> None:
+        """Take on these colours and sizes (called on every change, and once when made)."""

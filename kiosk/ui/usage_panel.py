@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.stats import UsageRecorder
 from kiosk.ui.i18n import tr
 from kiosk.ui.panel import Panel
-from kiosk.ui.theme import Metrics, Palette
+from kiosk.ui.theme import Look
 from kiosk.ui.usage_chart import BarChart, day_bars
 
 
@@ -41,10 +41,11 @@ class UsagePanel(Panel):
                              for page_id, views in report.top_pages()])
         super().open_panel()
 
-    def apply_theme(self, palette: Palette, metrics: Metrics) -> None:
+    def apply_look(self, look: Look) -> None:
         """Chart colours and sizes."""
-        self.visits.apply_theme(palette, metrics)
-        self.pages.apply_theme(palette, metrics)
+        super().apply_look(look)
+        self.visits.apply_theme(look.palette, look.metrics)
+        self.pages.apply_theme(look.palette, look.metrics)
 
     def card_width(self) -> int:
         return min(self.width() - 2 * self._metrics.margin, self._metrics.px(1500, 560))
