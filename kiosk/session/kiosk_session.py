@@ -49,7 +49,13 @@ class KioskSession(QObject):
     exit_requested = Signal()
 
     def __init__(self, store: SettingsStore, languages: list[str], recorder: UsageRecorder,
-                 language: str | None = None, parent: QObject | None = None) -> None:
+                 language: str | None = None, parent: QObject | None = None,
+                 access: StaffAccess | None = None) -> None:
+        """A new visit at home, in ``language`` or the default one.
+
+        ``languages`` are the content's; ``access`` checks PINs (its clock decides the
+        lock-out: tests give one with their own clock).
+        """
         super().__init__(parent)
         self.store = store
         self.settings = store.settings
@@ -60,7 +66,7 @@ class KioskSession(QObject):
         self.text_step = clamp_text_step(self.settings.default_text_step)
         self.high_contrast = self.settings.high_contrast
         self.staff = StaffStep.CLOSED
-        self.staff_access = StaffAccess(store)
+        self.staff_access = access if access is not None else StaffAccess(store)
         self.pin_entry = PinEntry(self.staff_access)
         self.defaults = StaffDefaults(store)
         self.idle = IdleCycle(lambda: self.settings.idle_timeout_s,
