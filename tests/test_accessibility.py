@@ -122,8 +122,8 @@ def test_language_switch_changes_content_and_ui_words_and_back(
     assert window.page_screen.title.text() == window.content.libraries["sw"].pages[
         "how-it-works"].title
     tap_button(qtbot, window.nav_bar.help_button)
-    assert "Ikiwa uko hatarini" in window.help_panel.danger_now.text()
-    tap_button(qtbot, window.help_panel.close_button)
+    assert "Ikiwa uko hatarini" in window.overlays.help_panel.danger_now.text()
+    tap_button(qtbot, window.overlays.help_panel.close_button)
     tap_button(qtbot, window.nav_bar.language_button)
     assert window.session.language == "en"
     assert window.page_screen.title.text() == "How it works"
@@ -176,8 +176,8 @@ def test_every_control_has_an_accessible_name_and_role(qtbot: QtBot, window: Mai
     scenes += [show for _name, show in panel_scenes(window)]
     checked = 0
     for show in scenes:
-        window.close_panels()
-        window.attract.stop()
+        window.overlays.close_panels()
+        window.overlays.attract.stop()
         show()
         for widget in window.findChildren(QWidget):
             if not widget.isVisible() or not interactive(widget):
@@ -230,8 +230,8 @@ def test_every_ui_word_is_in_the_kiswahili_translation(tmp_path: Path) -> None:
 def test_help_numbers_notes_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:
     window.session.set_language("sw")
     tap_button(qtbot, window.nav_bar.help_button)
-    assert window.help_panel.lines[0].text() == "Kenya Red Cross: 1199 (Bure, saa 24)"
-    window.close_panels()
+    assert window.overlays.help_panel.lines[0].text() == "Kenya Red Cross: 1199 (Bure, saa 24)"
+    window.overlays.close_panels()
     window.session.navigate("conditions/suicidal-thoughts")
     assert "Bure, saa 24" in window.page_screen.view.toPlainText()
     window.session.set_language("en")

@@ -497,7 +497,7 @@ def test_refused_links_do_nothing_when_tapped(
         for href in refused:  # and were one ever a link, the view would refuse it
             view.anchorClicked.emit(QUrl(href))
             assert window.session.current_screen == "broken"
-        assert not window.link_panel.is_open
+        assert not window.overlays.link_panel.is_open
     assert watch.paths() == [] and watch.sockets() == []
     tap_words(qtbot, view, "A page outside")  # the one real link: the taps do land
     assert window.session.current_screen == "../../secret"
@@ -588,9 +588,9 @@ def test_without_usable_clinic_data_the_kiosk_still_starts(
     window.session.navigate(CONTACT)
     assert window.contact_screen.isVisible()
     assert "Scan a code" in window.contact_screen.view.toPlainText()
-    window.help_panel.open_panel()
-    qtbot.waitUntil(lambda: window.help_panel.is_open)
-    window.close_panels()
+    window.overlays.help_panel.open_panel()
+    qtbot.waitUntil(lambda: window.overlays.help_panel.is_open)
+    window.overlays.close_panels()
     window.session.navigate("first-topic")
     assert window.page_screen.title.text() == "First topic"
 

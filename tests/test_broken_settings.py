@@ -79,11 +79,11 @@ def assert_fails_closed(window: MainWindow) -> None:
     assert window.session.kiosk_mode and window.isFullScreen()
     assert window.session.staff_access.seconds_locked() > 0
     window.session.open_staff_access()
-    pad = window.pin_pad
+    pad = window.overlays.pin_pad
     assert pad.isVisible()
     assert not any(button.isEnabled() for button in pad.digit_buttons.values())
     assert window.session.staff_access.try_pin(PIN) is not PinResult.ACCEPTED
-    assert not window.staff_panel.isVisible()
+    assert not window.overlays.staff_panel.isVisible()
 
 
 @pytest.mark.parametrize("kind", list(CORRUPT))
@@ -121,7 +121,7 @@ def test_a_lock_out_saved_before_survives_a_corrupt_file(
     window = make_window()
     hold_clinic_name(qtbot, window)
     for _ in range(5):
-        type_pin(qtbot, window.pin_pad, "1111")
+        type_pin(qtbot, window.overlays.pin_pad, "1111")
     locked_for = window.session.staff_access.seconds_locked()
     assert locked_for > 0
     window.shutdown()
@@ -212,12 +212,12 @@ def test_an_unwritable_data_folder_keeps_changes_in_memory(
     window = make_window()
     with caplog.at_level(logging.WARNING):
         hold_clinic_name(qtbot, window)
-        type_pin(qtbot, window.pin_pad, "1111")
-    assert window.pin_pad.message.text() == "Wrong PIN. Tries left: 4.", "kept in memory"
+        type_pin(qtbot, window.overlays.pin_pad, "1111")
+    assert window.overlays.pin_pad.message.text() == "Wrong PIN. Tries left: 4.", "kept in memory"
     assert any("could not be saved (Permission denied)" in message
                for message in settings_warnings(caplog))
-    type_pin(qtbot, window.pin_pad, PIN)
-    panel = window.staff_panel
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    panel = window.overlays.staff_panel
     assert panel.isVisible()
     tap_button(qtbot, panel.idle_longer)
     assert window.settings.idle_timeout_s == 120
@@ -305,12 +305,12 @@ def test_a_full_disk_keeps_the_old_settings_file_and_the_kiosk_running(
     with caplog.at_level(logging.WARNING):
         hold_clinic_name(qtbot, window)
         for _ in range(5):
-            type_pin(qtbot, window.pin_pad, "1111")
+            type_pin(qtbot, window.overlays.pin_pad, "1111")
     assert any("No space left on device" in message for message in settings_warnings(caplog))
     assert path.read_bytes() == before, "the old file is intact (written atomically)"
     assert not list(data_dir.glob(".*tmp")), "no half-written file is left behind"
     assert window.session.staff_access.seconds_locked() > 0, "the lock-out holds in memory"
-    tap_button(qtbot, window.pin_pad.close_button)
+    tap_button(qtbot, window.overlays.pin_pad.close_button)
     tiles = visible_tiles(window)
     tap_button(qtbot, tiles[0])
     assert window.session.current_screen == tiles[0].target_id

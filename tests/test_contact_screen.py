@@ -70,7 +70,7 @@ def test_tapping_a_source_link_shows_its_qr_code(qtbot: QtBot, window: MainWindo
     url = next(link for link in window.renderer.render(
         window.library.pages["safety"], "en").external_links)
     tap_link(qtbot, view, url)
-    panel = window.link_panel
+    panel = window.overlays.link_panel
     assert panel.is_open
     assert panel.url == url
     assert "Scan to open this on your phone" in panel.hint.text()
@@ -82,10 +82,11 @@ def test_tapping_a_source_link_shows_its_qr_code(qtbot: QtBot, window: MainWindo
 
 
 def test_a_link_panel_also_closes_on_a_tap_outside_it(qtbot: QtBot, window: MainWindow) -> None:
-    window.link_panel.show_link("https://www.nice.org.uk/guidance/ta854", "NICE")
-    corner = window.link_panel.rect().topLeft() + window.link_panel.rect().center() * 0.05
-    tap(qtbot, window.link_panel, corner)
-    assert not window.link_panel.is_open
+    window.overlays.link_panel.show_link("https://www.nice.org.uk/guidance/ta854", "NICE")
+    panel = window.overlays.link_panel
+    corner = panel.rect().topLeft() + panel.rect().center() * 0.05
+    tap(qtbot, window.overlays.link_panel, corner)
+    assert not window.overlays.link_panel.is_open
 
 
 def test_help_opens_from_every_screen_with_both_numbers(
@@ -96,7 +97,7 @@ def test_help_opens_from_every_screen_with_both_numbers(
     for screen_id in all_screen_ids(window):
         window.session.navigate(screen_id)
         tap_button(qtbot, window.nav_bar.help_button)
-        panel = window.help_panel
+        panel = window.overlays.help_panel
         assert panel.is_open, screen_id
         texts = " ".join(label.text() for label in panel.lines)
         assert "Kenya Red Cross: 1199" in texts and "Befrienders Kenya: 0722 178 177" in texts

@@ -46,7 +46,7 @@ def hold_clinic_name(qtbot: QtBot, window: MainWindow) -> None:
     """Press and hold the clinic's name until the hidden gesture fires."""
     label = window.home_screen.clinic_name
     qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
-    qtbot.waitUntil(window.pin_pad.isVisible, timeout=2000)
+    qtbot.waitUntil(window.overlays.pin_pad.isVisible, timeout=2000)
     qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
 
 
@@ -62,7 +62,7 @@ def test_a_short_press_on_the_name_does_nothing(
     window = make_window()
     tap(qtbot, window.home_screen.clinic_name)
     assert not window.staff_hold.timer.isActive(), "the lift ends the hold: nothing left to fire"
-    assert not window.pin_pad.isVisible()
+    assert not window.overlays.pin_pad.isVisible()
 
 
 def test_a_swipe_that_starts_on_the_name_is_not_a_hold(
@@ -81,7 +81,7 @@ def test_a_swipe_that_starts_on_the_name_is_not_a_hold(
     QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        start - QPoint(0, 96), 16)
     assert not window.staff_hold.timer.isActive(), "the swipe ended the hold: nothing left to fire"
-    assert not window.pin_pad.isVisible()
+    assert not window.overlays.pin_pad.isVisible()
 
 
 def test_right_pin_opens_the_staff_panel(
@@ -89,16 +89,16 @@ def test_right_pin_opens_the_staff_panel(
 ) -> None:
     window = make_window()
     hold_clinic_name(qtbot, window)
-    assert window.pin_pad.display.text() == "\u2013"
+    assert window.overlays.pin_pad.display.text() == "\u2013"
     for digit in PIN[:3]:
-        tap_button(qtbot, window.pin_pad.digit_buttons[digit])
-    assert window.pin_pad.display.text().count("\u25cf") == 3, "dots, never the digits"
-    assert not window.pin_pad.ok_button.isEnabled()
-    tap_button(qtbot, window.pin_pad.digit_buttons[PIN[3]])
-    tap_button(qtbot, window.pin_pad.ok_button)
-    assert window.staff_panel.isVisible()
-    assert not window.pin_pad.isVisible()
-    assert "0.1" in window.staff_panel.version.text()
+        tap_button(qtbot, window.overlays.pin_pad.digit_buttons[digit])
+    assert window.overlays.pin_pad.display.text().count("\u25cf") == 3, "dots, never the digits"
+    assert not window.overlays.pin_pad.ok_button.isEnabled()
+    tap_button(qtbot, window.overlays.pin_pad.digit_buttons[PIN[3]])
+    tap_button(qtbot, window.overlays.pin_pad.ok_button)
+    assert window.overlays.staff_panel.isVisible()
+    assert not window.overlays.pin_pad.isVisible()
+    assert "0.1" in window.overlays.staff_panel.version.text()
 
 
 def test_wrong_pins_lock_the_pad_and_the_lock_survives_a_restart(
@@ -106,18 +106,18 @@ def test_wrong_pins_lock_the_pad_and_the_lock_survives_a_restart(
 ) -> None:
     window = make_window()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, "1111")
-    assert window.pin_pad.message.text() == "Wrong PIN. Tries left: 4."
+    type_pin(qtbot, window.overlays.pin_pad, "1111")
+    assert window.overlays.pin_pad.message.text() == "Wrong PIN. Tries left: 4."
     for _ in range(4):
-        type_pin(qtbot, window.pin_pad, "1111")
-    assert "Try again in 60 s" in window.pin_pad.message.text()
-    assert not window.pin_pad.digit_buttons["2"].isEnabled()
-    assert not window.staff_panel.isVisible()
+        type_pin(qtbot, window.overlays.pin_pad, "1111")
+    assert "Try again in 60 s" in window.overlays.pin_pad.message.text()
+    assert not window.overlays.pin_pad.digit_buttons["2"].isEnabled()
+    assert not window.overlays.staff_panel.isVisible()
     window.close()
 
     restarted = make_window()
     hold_clinic_name(qtbot, restarted)
-    assert "Too many wrong PINs" in restarted.pin_pad.message.text()
+    assert "Too many wrong PINs" in restarted.overlays.pin_pad.message.text()
     assert restarted.session.staff_access.try_pin(PIN).value == "locked", "even the right PIN waits"
     saved = (staff_ready / "settings.json").read_text()
     assert PIN not in saved and "1111" not in saved
@@ -128,8 +128,8 @@ def test_no_pin_set_tells_staff_to_ask_it(qtbot: QtBot, data_dir: Path,
     write_settings(data_dir, staff_hold_ms=50, kiosk_mode=True)
     window = make_window()
     hold_clinic_name(qtbot, window)
-    assert window.pin_pad.message.text() == "No staff PIN is set: ask IT"
-    assert not any(button.isEnabled() for button in window.pin_pad.digit_buttons.values())
+    assert window.overlays.pin_pad.message.text() == "No staff PIN is set: ask IT"
+    assert not any(button.isEnabled() for button in window.overlays.pin_pad.digit_buttons.values())
     assert window.session.kiosk_mode
 
 
@@ -140,8 +140,8 @@ def test_staff_switch_kiosk_mode_off_and_exit_only_then(
     window = make_window()
     assert window.isFullScreen()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, PIN)
-    panel = window.staff_panel
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    panel = window.overlays.staff_panel
     assert not panel.exit_button.isEnabled()
     assert not window.close(), "no way out while kiosk mode is on"
     tap_button(qtbot, panel.kiosk_button)
@@ -259,28 +259,28 @@ def test_idle_warning_keep_reading_then_full_reset(
     window = make_window()
     tap(qtbot, tile_titled(window, "Safety and side effects"))
     window.page_screen.view.verticalScrollBar().setValue(300)
-    qtbot.waitUntil(window.still_reading.isVisible, timeout=3000)
-    assert "Still reading?" in window.still_reading.title.text()
-    tap_button(qtbot, window.still_reading.close_button)
-    assert not window.still_reading.isVisible()
+    qtbot.waitUntil(window.overlays.still_reading.isVisible, timeout=3000)
+    assert "Still reading?" in window.overlays.still_reading.title.text()
+    tap_button(qtbot, window.overlays.still_reading.close_button)
+    assert not window.overlays.still_reading.isVisible()
     assert window.session.current_screen == "safety", "keep reading keeps the page"
-    window.help_panel.open_panel()
-    window.link_panel.show_link("https://www.nice.org.uk/guidance/ta854", "NICE")
+    window.overlays.help_panel.open_panel()
+    window.overlays.link_panel.show_link("https://www.nice.org.uk/guidance/ta854", "NICE")
     with qtbot.waitSignal(window.session.session_reset, timeout=5000):
         pass
     assert window.session.current_screen == HOME and window.home_screen.isVisible()
     assert not window.session.history.can_go_back
-    assert not any(panel.isVisible() for panel in window.panels())
+    assert not any(panel.isVisible() for panel in window.overlays.panels())
     assert window.page_screen.view.verticalScrollBar().value() == 0
-    assert window.attract.isVisible() and window.attract.animating
+    assert window.overlays.attract.isVisible() and window.overlays.attract.animating
 
 
 def test_attract_swallows_the_first_touch(qtbot: QtBot, window: MainWindow) -> None:
-    window.attract.start()
+    window.overlays.attract.start()
     tile = tile_titled(window, "How it works")
-    where = tile.mapTo(window.attract.host, tile.rect().center())
-    tap(qtbot, window.attract, QPoint(where))
-    assert not window.attract.isVisible() and not window.attract.animating
+    where = tile.mapTo(window.overlays.attract.host, tile.rect().center())
+    tap(qtbot, window.overlays.attract, QPoint(where))
+    assert not window.overlays.attract.isVisible() and not window.overlays.attract.animating
     assert window.session.current_screen == HOME, "the touch that wakes the kiosk must not act"
     tap(qtbot, tile)
     assert window.session.current_screen == "how-it-works"
@@ -290,11 +290,11 @@ def test_the_attract_screen_lets_go_of_its_pictures_when_woken(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     """A full-screen animation's pictures (about 8 MB) are not kept while patients read."""
-    window.attract.start()
-    qtbot.wait_until(lambda: window.attract.holds_pictures)
-    tap(qtbot, window.attract, QPoint(20, 20))
-    assert not window.attract.isVisible()
-    assert not window.attract.holds_pictures
+    window.overlays.attract.start()
+    qtbot.wait_until(lambda: window.overlays.attract.holds_pictures)
+    tap(qtbot, window.overlays.attract, QPoint(20, 20))
+    assert not window.overlays.attract.isVisible()
+    assert not window.overlays.attract.holds_pictures
 
 
 def test_staff_panel_closes_itself(
@@ -303,9 +303,9 @@ def test_staff_panel_closes_itself(
     write_settings(staff_ready, staff_panel_timeout_s=1)
     window = make_window()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, PIN)
-    assert window.staff_panel.isVisible()
-    qtbot.waitUntil(lambda: not window.staff_panel.isVisible(), timeout=3000)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    assert window.overlays.staff_panel.isVisible()
+    qtbot.waitUntil(lambda: not window.overlays.staff_panel.isVisible(), timeout=3000)
 
 
 @pytest.mark.qt_no_exception_capture
@@ -315,10 +315,10 @@ def test_an_exception_in_a_slot_ends_on_home_with_the_traceback_logged(
 ) -> None:
     tap(qtbot, tile_titled(window, "Conditions it may help"))
 
-    def broken(_page_id: str) -> None:
+    def broken(*_args: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(window, "_show_page", broken)
+    monkeypatch.setattr(window.page_screen, "show_page_in", broken)
     with caplog.at_level(logging.ERROR):
         tap(qtbot, tile_titled(window, "Anxiety"))
     assert window.session.current_screen == HOME and window.home_screen.isVisible()

@@ -170,14 +170,14 @@ def test_a_touch_on_the_still_reading_words_means_keep_reading(
     write_settings(data_dir, idle_timeout_s=1, warning_s=2)
     window = make_window()
     window.session.navigate("safety")
-    qtbot.waitUntil(window.still_reading.isVisible, timeout=3000)
+    qtbot.waitUntil(window.overlays.still_reading.isVisible, timeout=3000)
     with qtbot.assert_not_emitted(window.session.session_reset):
-        tap(qtbot, window.still_reading.countdown)
-        assert not window.still_reading.isVisible()
+        tap(qtbot, window.overlays.still_reading.countdown)
+        assert not window.overlays.still_reading.isVisible()
         # The idle cycle starts again from the beginning: the warning comes back (after
         # the idle time), and the countdown that was running never reset the visit.
-        qtbot.wait_until(window.still_reading.isVisible, timeout=10_000)
-    assert window.session.current_screen == "safety" and not window.attract.isVisible()
+        qtbot.wait_until(window.overlays.still_reading.isVisible, timeout=10_000)
+    assert window.session.current_screen == "safety" and not window.overlays.attract.isVisible()
 
 
 # --- the monkey itself, in the process that has the screen of one size ------------------
@@ -216,7 +216,7 @@ class Monkey:
         """The middle (give or take) of something a patient can see to tap: mostly a
         button on the open panel, if there is one, so the PIN pad gets its digits."""
         window = self.window
-        panels = [panel for panel in window.panels() if panel.isVisible()]
+        panels = [panel for panel in window.overlays.panels() if panel.isVisible()]
         scope: QWidget = panels[-1] if panels and self.rng.random() < 0.7 else window
         targets: list[QWidget] = [
             button for button in scope.findChildren(QAbstractButton)
@@ -264,7 +264,7 @@ class Monkey:
 
     def submits_the_pin(self, point: QPoint) -> bool:
         """Whether a tap here would send the staff PIN: the monkey never does that."""
-        pad = self.window.pin_pad
+        pad = self.window.overlays.pin_pad
         target, _local = self.target_at(point)
         return pad.isVisible() and target is pad.ok_button and pad.typed == PIN
 
@@ -336,7 +336,7 @@ class Monkey:
 
     def touch(self) -> str:
         """A finger (or two) on the touchscreen, through the window system."""
-        if self.window.pin_pad.isVisible() and self.window.pin_pad.typed == PIN:
+        if self.window.overlays.pin_pad.isVisible() and self.window.overlays.pin_pad.typed == PIN:
             return "touch skipped: it could have sent the PIN"
         rng, window = self.rng, self.window
         fingers = 2 if rng.random() < 0.15 else 1
@@ -364,7 +364,7 @@ class Monkey:
     def pin_guess(self) -> str:
         """A curious patient: Home, hold the clinic's name, a few digits, then OK (never
         the real PIN)."""
-        pad, name = self.window.pin_pad, self.window.home_screen.clinic_name
+        pad, name = self.window.overlays.pin_pad, self.window.home_screen.clinic_name
         home = self.window.nav_bar.home_button
         if not pad.isVisible() and not name.isVisible() and home.isVisible():
             self.tap_widget(home)
@@ -454,9 +454,10 @@ class Monkey:
         wait = rng.choice((1100, 2500))
         self.qtbot.wait(wait)
         window = self.window
-        if wait > 2000 and not window.attract.isVisible():
+        if wait > 2000 and not window.overlays.attract.isVisible():
             self.idle_broken = "no reset to the attract screen after 2.5 s without a touch"
-        elif not window.attract.isVisible() and not window.still_reading.isVisible():
+        elif not (window.overlays.attract.isVisible()
+                  or window.overlays.still_reading.isVisible()):
             self.idle_broken = "no 'Still reading?' after 1.1 s without a touch"
         return f"idle {wait} ms"
 
@@ -482,12 +483,14 @@ class Monkey:
         """Count what is showing, for the report (coverage, not rules)."""
         window = self.window
         self.screens.add(window.session.current_screen)
-        for name, widget in (("attract", window.attract), ("still reading", window.still_reading),
-                             ("pin pad", window.pin_pad), ("help", window.help_panel),
-                             ("link panel", window.link_panel)):
+        overlays = window.overlays
+        for name, widget in (("attract", overlays.attract),
+                             ("still reading", overlays.still_reading),
+                             ("pin pad", overlays.pin_pad), ("help", overlays.help_panel),
+                             ("link panel", overlays.link_panel)):
             if widget.isVisible():
                 self.sightings[name] += 1
-        if window.pin_pad.isVisible() and window.session.staff_access.seconds_locked() > 0:
+        if window.overlays.pin_pad.isVisible() and window.session.staff_access.seconds_locked() > 0:
             self.sightings["pin pad locked"] += 1
 
     def broken_rules(self, records: Callable[[], list[str]]) -> list[str]:
@@ -502,14 +505,14 @@ class Monkey:
             broken.append("the window is not full screen")
         if not window.session.kiosk_mode or not window.lockdown.guard.locked:
             broken.append("kiosk mode is off")
-        if window.staff_panel.isVisible() or window.usage_panel.isVisible():
+        if window.overlays.staff_panel.isVisible() or window.overlays.usage_panel.isVisible():
             broken.append("a staff panel is open without the PIN")
         if self.idle_broken:
             broken.append(self.idle_broken)
         if self.stray_pin_pads and not KNOWN_STRAY_PIN_PAD:
             broken.append("the PIN pad opened with no finger on the clinic's name")
         screen = window.session.current_screen
-        if window.attract.isVisible() and screen != HOME:
+        if window.overlays.attract.isVisible() and screen != HOME:
             broken.append(f"the attract screen hides {screen!r}: the last patient's page")
         shown = {HOME: window.home_screen, CONTACT: window.contact_screen}.get(
             screen, window.page_screen)
@@ -539,11 +542,11 @@ class Monkey:
         """Tap the attract screen away and close every panel with its own button."""
         window = self.window
         for _ in range(12):
-            if window.attract.isVisible():
+            if window.overlays.attract.isVisible():
                 self.press_and_release(QPoint(window.width() // 2, window.height() // 2))
                 self.trail.append("end: tap the attract screen")
                 continue
-            shown = [panel for panel in window.panels() if panel.isVisible()]
+            shown = [panel for panel in window.overlays.panels() if panel.isVisible()]
             if not shown:
                 return
             close = shown[-1].close_button

@@ -236,7 +236,7 @@ def wire(window: MainWindow, recorder: UsageRecorder) -> None:
     """Connect the recorder the way ``kiosk.stats`` asks, from outside the window."""
 
     def touched() -> None:
-        if not window.staff_panel.is_open and not window.pin_pad.is_open:
+        if not window.overlays.staff_panel.is_open and not window.overlays.pin_pad.is_open:
             recorder.touched(window.session.language)
 
     def shown(screen_id: str) -> None:
@@ -260,7 +260,8 @@ def test_navigation_records_views_and_the_idle_reset_splits_visits(
     tap(qtbot, tile_titled(window, "Trauma and PTSD"))
     window.session.reset()  # what the idle timer does
     tile = tile_titled(window, "How it works")
-    tap(qtbot, window.attract, QPoint(tile.mapTo(window.attract.host, tile.rect().center())))
+    attract = window.overlays.attract
+    tap(qtbot, attract, QPoint(tile.mapTo(attract.host, tile.rect().center())))
     tap(qtbot, tile)
     recorder.close()
 

@@ -39,7 +39,8 @@ def test_taps_are_counted_and_the_idle_reset_ends_a_visit(
     tap(qtbot, tile_titled(window, "Anxiety"))
     window.session.reset()
     tile = tile_titled(window, "How it works")
-    tap(qtbot, window.attract, QPoint(tile.mapTo(window.attract.host, tile.rect().center())))
+    attract = window.overlays.attract
+    tap(qtbot, attract, QPoint(tile.mapTo(attract.host, tile.rect().center())))
     tap(qtbot, tile)
     report = window.recorder.report()
     views = dict(report.top_pages())
@@ -48,11 +49,11 @@ def test_taps_are_counted_and_the_idle_reset_ends_a_visit(
 
     window.session.go_home()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, PIN)
-    tap_button(qtbot, window.staff_panel.usage_button)
-    assert window.usage_panel.isVisible()
-    assert window.usage_panel.visits.total == 2
-    labels = [label for label, _value in window.usage_panel.pages.bars]
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    tap_button(qtbot, window.overlays.staff_panel.usage_button)
+    assert window.overlays.usage_panel.isVisible()
+    assert window.overlays.usage_panel.visits.total == 2
+    labels = [label for label, _value in window.overlays.usage_panel.pages.bars]
     assert "Safety and side effects" in labels and "Anxiety" in labels
     assert sum(window.recorder.report().top_pages()[i][1] for i in range(4)) == 4, \
         "staff looking at the panel is not counted"

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
 from kiosk.content.clinic import Clinic
 from kiosk.content.contact import ContactCode, contact_codes
 from kiosk.content.rendered import RenderedPage
+from kiosk.session.history import CONTACT
 from kiosk.ui.i18n import tr
 from kiosk.ui.opaque import make_opaque, paint_background
+from kiosk.ui.page_source import PageSource
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.qr import QrCodeWidget, QrDataError
@@ -119,6 +121,13 @@ class ContactScreen(QWidget):
             "phone": tr("Call us"),
             "card": tr("Save our contact"),
         }
+
+    def show_in(self, language: str, pages: PageSource) -> None:
+        """The contact page's words in ``language`` (or English) with the clinic's codes."""
+        page, shown_in = pages.page(CONTACT, language)
+        words = pages.renderer(shown_in).render(page, shown_in) if page else None
+        title = page.title if page is not None else tr("Contact us")
+        self.show_contact(title, pages.content.clinic, words)
 
     def show_contact(self, title: str, clinic: Clinic, words: RenderedPage | None) -> None:
         """Fill the screen from clinic data and the contact page's words."""

@@ -8,7 +8,6 @@ gesture are small modules of their own (``lockdown``, ``warm_up``, ``staff_hold`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -19,16 +18,16 @@ from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout,
 from kiosk.content.model import HOME_ID, Library
 from kiosk.content.source import ContentChoice
 from kiosk.session.history import CONTACT, HOME
-from kiosk.session.idle import IdleState
-from kiosk.session.kiosk_session import KioskSession, StaffStep
+from kiosk.session.kiosk_session import KioskSession
 from kiosk.session.text_size import LARGEST_STEP
 from kiosk.settings import SettingsStore
 from kiosk.ui.crash_guard import CrashGuard
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.home_screen import HomeScreen
-from kiosk.ui.i18n import LANGUAGE_NAMES, Translations, tr
+from kiosk.ui.i18n import LANGUAGE_NAMES, Translations
 from kiosk.ui.lockdown import Lockdown
 from kiosk.ui.nav_bar import NavBar
+from kiosk.ui.overlays import Overlays
 from kiosk.ui.page_source import PageSource
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.staff_hold import StaffHold
@@ -41,21 +40,13 @@ from kiosk.ui.theme import (
     application_style,
     text_factor,
 )
-from kiosk.ui.warm_up import WarmUp
+from kiosk.ui.warm_up import WarmUp, content_jobs
 
 if TYPE_CHECKING:
     from kiosk.content.render import PageRenderer
     from kiosk.stats import UsageRecorder
-    from kiosk.ui.attract import AttractScreen
     from kiosk.ui.contact_screen import ContactScreen
-    from kiosk.ui.help_panel import HelpPanel
-    from kiosk.ui.link_panel import LinkPanel
     from kiosk.ui.page_screen import PageScreen
-    from kiosk.ui.panel import Panel
-    from kiosk.ui.pin_pad import PinPad
-    from kiosk.ui.staff_panel import StaffPanel
-    from kiosk.ui.still_reading import StillReading
-    from kiosk.ui.usage_panel import UsagePanel
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +71,7 @@ class MainWindow(QMainWindow):
         self.translations.use(session.language)
         self.look = Look(NORMAL, Metrics(1.0), 0, 0)
         self._themed: list[Themed] = []  # every screen and panel made so far, and the bar
+        self._screens: list[PageScreen | ContactScreen] = []  # the page screens made so far
         self._root = root = QWidget(self)
         root.setObjectName("KioskRoot")
         self.stack = QStackedWidget(root)
@@ -96,10 +88,14 @@ class MainWindow(QMainWindow):
         # full-screen kiosk wider than the screen (the layout tests catch overflow).
         if (window_layout := self.layout()) is not None:
             window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.overlays = Overlays(root, session, choice, recorder, self.pages)
         self.lockdown = Lockdown(self)
         self.lockdown.locked = session.kiosk_mode
         self.lockdown.guard.activity.connect(session.touched)
-        self.warm_up = WarmUp(self._warm_up_jobs, self)
+        self.warm_up = WarmUp(lambda: content_jobs(
+            self.content, self.pages, session.language, self.page_screen.view,
+            lambda: None if session.current_screen == CONTACT
+            else self.contact_screen.show_in(session.language, self.pages)), self)
         self.staff_hold = StaffHold(self.home_screen.clinic_name,
                                     self.home_screen.tile_scroll.viewport(),
                                     lambda: self.settings.staff_hold_ms, self)
@@ -112,7 +108,7 @@ class MainWindow(QMainWindow):
         bar.home_requested.connect(session.go_home)
         bar.back_requested.connect(session.go_back)
         bar.contact_requested.connect(lambda: session.navigate(CONTACT))
-        bar.help_requested.connect(lambda: self.help_panel.open_panel())
+        bar.help_requested.connect(lambda: self.overlays.help_panel.open_panel())
         bar.smaller_text_requested.connect(lambda: session.set_text_step(session.text_step - 1))
         bar.larger_text_requested.connect(lambda: session.set_text_step(session.text_step + 1))
         bar.contrast_requested.connect(lambda: session.set_high_contrast(
@@ -122,10 +118,6 @@ class MainWindow(QMainWindow):
         session.language_changed.connect(self._refresh)
         session.look_changed.connect(lambda: self._apply_theme(force=True))
         session.session_reset.connect(self._after_reset)
-        session.recovered.connect(self.close_panels)
-        session.idle.state_changed.connect(self._on_idle_state)
-        session.idle.countdown_changed.connect(lambda s: self.still_reading.show_seconds(s))
-        session.staff_changed.connect(self._on_staff)
         session.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
         session.exit_requested.connect(self.shutdown)
         self.read_aloud = ReadAloud.create(self, self.current_text)
@@ -133,8 +125,7 @@ class MainWindow(QMainWindow):
             bar.add_read_aloud(self.read_aloud.button)
             session.screen_changed.connect(self.read_aloud.stop_on_leaving)
             session.language_changed.connect(self.read_aloud.stop_on_leaving)
-        self._themed.append(self.home_screen)
-        self._themed.append(self.nav_bar)
+        self._themed += [self.home_screen, self.nav_bar, self.overlays]
         self._retranslate()
         self._apply_theme(force=True)
         self._fill_home()  # after the theme, so the tiles are sized once
@@ -142,23 +133,21 @@ class MainWindow(QMainWindow):
 
     # --- screens and panels, each made on first use ---------------------------------------
 
-    def _made(self, widget: Themed, panel: Panel | None = None) -> None:
-        """Keep a new screen or panel in the current words and look."""
-        if panel is not None:
-            panel.retranslate()
-        self._themed.append(widget)
-        if self.look.width:
-            widget.apply_look(self.look)
-        if panel is not None:
-            panel.ensurePolished()  # its card is measured (style sheet fonts) before it shows
+    def _add_screen(self, screen: PageScreen | ContactScreen) -> None:
+        """Put a new screen in the stack, styled and laid out at the stack's size once.
 
-    def _add_screen(self, screen: QWidget) -> None:
-        """Put a new screen in the stack, styled and laid out at the stack's size once."""
+        Its first page is then laid out with the right fonts and width; Qt would do
+        both only later, and lay the page out twice.
+        """
         self.stack.addWidget(screen)
         screen.ensurePolished()  # the style sheet's fonts, before any page is laid out
         screen.setGeometry(self.stack.contentsRect())
         if (layout := screen.layout()) is not None:
             layout.activate()
+        self._themed.append(screen)
+        self._screens.append(screen)
+        if self.look.width:
+            screen.apply_look(self.look)
 
     @cached_property
     def page_screen(self) -> PageScreen:
@@ -166,10 +155,10 @@ class MainWindow(QMainWindow):
         from kiosk.ui.page_screen import PageScreen
 
         screen = PageScreen(self.content.images.find, self.stack)
-        self._add_screen(screen)
-        screen.view.external_link_activated.connect(self.link_panel.show_link)
+        screen.view.external_link_activated.connect(
+            lambda url, label: self.overlays.link_panel.show_link(url, label))
         screen.page_requested.connect(self.session.navigate)
-        self._made(screen)
+        self._add_screen(screen)
         return screen
 
     @cached_property
@@ -178,130 +167,25 @@ class MainWindow(QMainWindow):
         from kiosk.ui.contact_screen import ContactScreen
 
         screen = ContactScreen(self.content.images.find, self.stack)
-        self._add_screen(screen)
-        screen.view.external_link_activated.connect(self.link_panel.show_link)
+        screen.view.external_link_activated.connect(
+            lambda url, label: self.overlays.link_panel.show_link(url, label))
         screen.view.page_link_activated.connect(self.session.navigate)
-        self._made(screen)
+        self._add_screen(screen)
         return screen
-
-    @cached_property
-    def attract(self) -> AttractScreen:
-        """The attract screen shown after the idle reset."""
-        from kiosk.ui.attract import AttractScreen
-
-        screen = AttractScreen(self._root)
-        screen.set_lines([library.home.summary for code in self.content.languages
-                          if (library := self.content.libraries[code]).home is not None])
-        screen.dismissed.connect(self.session.idle.restart)
-        self._made(screen)
-        return screen
-
-    @cached_property
-    def help_panel(self) -> HelpPanel:
-        """The crisis help panel."""
-        from kiosk.ui.help_panel import HelpPanel
-
-        panel = HelpPanel(self._root, self.content.clinic)
-        panel.language = self.session.language
-        self._made(panel, panel)
-        return panel
-
-    @cached_property
-    def link_panel(self) -> LinkPanel:
-        """The panel with a QR code of a tapped web link."""
-        from kiosk.ui.link_panel import LinkPanel
-
-        panel = LinkPanel(self._root)
-        self._made(panel, panel)
-        return panel
-
-    @cached_property
-    def pin_pad(self) -> PinPad:
-        """The staff PIN pad."""
-        from kiosk.ui.pin_pad import PinPad
-
-        pad = PinPad(self._root, self.session)
-        pad.closed.connect(lambda: self.session.leave_staff(StaffStep.PIN))
-        self._made(pad, pad)
-        return pad
-
-    @cached_property
-    def staff_panel(self) -> StaffPanel:
-        """The staff panel, behind the PIN."""
-        from kiosk.ui.staff_panel import StaffPanel
-
-        panel = StaffPanel(self._root, self.session, self.choice)
-        panel.closed.connect(lambda: self.session.leave_staff(StaffStep.PANEL))
-        self._made(panel, panel)
-        return panel
-
-    @cached_property
-    def usage_panel(self) -> UsagePanel:
-        """Staff's page-view charts."""
-        from kiosk.ui.usage_panel import UsagePanel
-
-        panel = UsagePanel(self._root, self.recorder,
-                           lambda page_id: self.pages.title(page_id, self.session.language))
-        panel.closed.connect(lambda: self.session.leave_staff(StaffStep.USAGE))
-        self._made(panel, panel)
-        return panel
-
-    @cached_property
-    def still_reading(self) -> StillReading:
-        """The "Still reading?" countdown before the idle reset."""
-        from kiosk.ui.still_reading import StillReading
-
-        panel = StillReading(self._root)
-        panel.closed.connect(self.session.idle.keep_reading)
-        self._made(panel, panel)
-        return panel
-
-    def panels(self) -> list[Panel]:
-        """The panels made so far (a panel never used cannot be open)."""
-        from kiosk.ui.panel import Panel
-
-        return [made for made in self._themed if isinstance(made, Panel)]
-
-    def close_panels(self) -> None:
-        """Close whatever panel is open."""
-        for panel in self.panels():
-            panel.close_panel()
 
     # --- answers to the session -------------------------------------------------------------
 
-    def _on_idle_state(self, state: IdleState) -> None:
-        if state is IdleState.WARNING:
-            self.still_reading.show_seconds(self.session.idle.seconds_left)
-            self.still_reading.open_panel()
-        elif "still_reading" in self.__dict__:
-            self.still_reading.hide()  # not a Keep reading: the cycle moved on by itself
-        if state is IdleState.ATTRACT:
-            self.attract.start()
-
-    def _on_staff(self, step: StaffStep) -> None:
-        shown = {StaffStep.PIN: "pin_pad", StaffStep.PANEL: "staff_panel",
-                 StaffStep.USAGE: "usage_panel"}
-        for step_shown, name in shown.items():
-            if step_shown is not step and name in self.__dict__:
-                getattr(self, name).close_panel()
-        if step is not StaffStep.CLOSED:
-            self.close_panels()  # nothing else stays open over a staff panel
-            getattr(self, shown[step]).open_panel()
-
     def _after_reset(self) -> None:
-        """The privacy reset: every panel closed, pages scrolled up, the defaults shown."""
-        self.close_panels()
-        for name in ("page_screen", "contact_screen"):
-            if name in self.__dict__:
-                getattr(self, name).view.verticalScrollBar().setValue(0)
+        """The privacy reset: pages scrolled up, the defaults shown (overlays close too)."""
+        for screen in self._screens:
+            screen.view.verticalScrollBar().setValue(0)
         self._refresh()
 
     def _refresh(self) -> None:
         """Everything in the session's language and look (a new language, the reset)."""
         self.translations.use(self.session.language)
-        for name in ("page_screen", "contact_screen"):
-            if name in self.__dict__:
-                getattr(self, name).view.invalidate()
+        for screen in self._screens:
+            screen.view.invalidate()
         self._retranslate()
         self._fill_home()
         self._apply_theme(force=True)
@@ -310,12 +194,9 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         following = self.session.following_language
         other = LANGUAGE_NAMES.get(following, following) if following else ""
-        if "help_panel" in self.__dict__:
-            self.help_panel.language = self.session.language
         self.nav_bar.retranslate(other)
         self.home_screen.retranslate(other)
-        for panel in self.panels():
-            panel.retranslate()
+        self.overlays.retranslate()
         if self.read_aloud is not None:
             self.read_aloud.retranslate()
 
@@ -337,30 +218,12 @@ class MainWindow(QMainWindow):
             self.home_screen.reset_scroll()
             self.stack.setCurrentWidget(self.home_screen)
         elif screen_id == CONTACT:
-            self._show_contact()
+            self.contact_screen.show_in(self.session.language, self.pages)
             self.stack.setCurrentWidget(self.contact_screen)
         else:
-            self._show_page(screen_id)
+            self.page_screen.show_page_in(screen_id, self.session.language, self.pages)
             self.stack.setCurrentWidget(self.page_screen)
         self.nav_bar.show_back_and_home(self.session.history.can_go_back, screen_id != HOME)
-
-    def _show_page(self, page_id: str) -> None:
-        shown = self.session.language
-        page, language = self.pages.page(page_id, shown)
-        if page is None:
-            self.page_screen.show_unavailable(
-                tr("Sorry"), tr("This page is not available. Please tap Back or Home."))
-            return
-        notice = "" if language == shown else tr(
-            "This page is not yet translated, so it is shown in English.")
-        self.page_screen.show_page(page, self.pages.renderer(language).render(page, language),
-                                   self.pages.tabs(page, shown), notice)
-
-    def _show_contact(self) -> None:
-        page, language = self.pages.page(CONTACT, self.session.language)
-        words = self.pages.renderer(language).render(page, language) if page else None
-        title = page.title if page is not None else tr("Contact us")
-        self.contact_screen.show_contact(title, self.content.clinic, words)
 
     def _fill_home(self) -> None:
         welcome_page = self.library.get(HOME_ID)
@@ -393,33 +256,9 @@ class MainWindow(QMainWindow):
         self.nav_bar.larger_button.setEnabled(session.text_step < LARGEST_STEP)
         self.warm_up.restart()
         if session.current_screen == CONTACT:
-            self._show_contact()
+            self.contact_screen.show_in(session.language, self.pages)
         elif session.current_screen != HOME:
-            self._show_page(session.current_screen)
-
-    def _warm_up_jobs(self) -> Iterator[bool]:
-        """Idle-time work, each step a few milliseconds (see ``warm_up``).
-
-        The rest of the content first (a section at a time); then Markdown and every
-        page of the language shown, filled for the current text size and colours, so a
-        patient's first tap on any page is as quick as a return visit; then the contact
-        codes.
-        """
-        for code in (self.session.language, *self.content.languages):
-            library = self.content.libraries.get(code)
-            while library is not None and library.read_some():
-                yield True
-        view, shown = self.page_screen.view, self.session.language
-        for page_id in list(self.library.pages):
-            if page_id in (HOME_ID, CONTACT) or view.is_ready(page_id):
-                continue
-            page, language = self.pages.page(page_id, shown)
-            if page is not None:
-                view.prepare(self.pages.renderer(language).render(page, language))
-                yield True
-        if self.session.current_screen != CONTACT:
-            self._show_contact()
-            yield True
+            self.page_screen.show_page_in(session.current_screen, session.language, self.pages)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

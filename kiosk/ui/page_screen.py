@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import Page
 from kiosk.content.rendered import RenderedPage
+from kiosk.ui.i18n import tr
 from kiosk.ui.opaque import make_opaque, paint_background
+from kiosk.ui.page_source import PageSource
 from kiosk.ui.page_view import ImageFinder, PageView
 from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Look, Metrics
 from kiosk.ui.tiles import Tile, TileGrid
+
+log = logging.getLogger(__name__)
 
 
 class PageScreen(QWidget):
@@ -38,6 +44,22 @@ class PageScreen(QWidget):
         self._layout.addWidget(self.view, 1)
         self._tab_ids: list[str] = []
         self._metrics = Metrics(1.0)
+
+    def show_page_in(self, page_id: str, language: str, pages: PageSource) -> None:
+        """Show ``page_id`` in ``language``.
+
+        A page not yet translated shows in English with a note; a missing one, an apology.
+        """
+        page, shown_in = pages.page(page_id, language)
+        if page is None:
+            log.warning("page %r is not available", page_id)
+            self.show_unavailable(
+                tr("Sorry"), tr("This page is not available. Please tap Back or Home."))
+            return
+        notice = "" if shown_in == language else tr(
+            "This page is not yet translated, so it is shown in English.")
+        self.show_page(page, pages.renderer(shown_in).render(page, shown_in),
+                       pages.tabs(page, language), notice)
 
     def show_page(self, page: Page, rendered: RenderedPage, tabs: list[Page],
                   notice: str = "") -> None:

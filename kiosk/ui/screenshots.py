@@ -40,20 +40,20 @@ def _open_first_source_link(window: MainWindow) -> None:
         if links:
             window.session.navigate(page_id)
             view = window.page_screen.view
-            window.link_panel.show_link(links[0], view.anchor_text(links[0]))
+            window.overlays.link_panel.show_link(links[0], view.anchor_text(links[0]))
             return
 
 
 def panel_scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     """Panels that open over a screen, each with what opens it."""
     return [
-        ("panel-help.png", window.help_panel.open_panel),
+        ("panel-help.png", window.overlays.help_panel.open_panel),
         ("panel-link.png", partial(_open_first_source_link, window)),
         ("panel-pin-pad.png", window.session.open_staff_access),
         ("panel-staff.png", window.session.open_staff_panel),
         ("panel-usage.png", window.session.show_usage),
         ("overlay-still-reading.png", window.session.idle.idle_elapsed),
-        ("overlay-attract.png", window.attract.start),
+        ("overlay-attract.png", window.overlays.attract.start),
     ]
 
 
@@ -68,8 +68,8 @@ def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
     ]
     scenes.extend(panel_scenes(window))
     for file_name, show in scenes:
-        window.close_panels()
-        window.attract.stop()
+        window.overlays.close_panels()
+        window.overlays.attract.stop()
         window.session.go_home()
         show()
         QApplication.processEvents()
@@ -77,7 +77,7 @@ def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
-    window.close_panels()
-    window.attract.stop()
+    window.overlays.close_panels()
+    window.overlays.attract.stop()
     window.session.go_home()
     return written

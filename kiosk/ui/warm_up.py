@@ -1,7 +1,7 @@
 """Idle-time warm-up: small jobs run one at a time when nothing else waits.
 
 After the first paint, and again after a change of language, text size or contrast, the
-window hands over a fresh iterator of jobs; a zero-interval ``QTimer`` takes one step per
+window starts the jobs afresh (``content_jobs``); a zero-interval ``QTimer`` takes one step per
 pass of the event loop, so a tap is never kept waiting for more than one small job.
 ``warmed_up`` says when the jobs have run out (tests wait for it; nothing else needs to).
 """
@@ -9,8 +9,17 @@ pass of the event loop, so a tap is never kept waiting for more than one small j
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.content.model import HOME_ID
+from kiosk.session.history import CONTACT
+
+if TYPE_CHECKING:
+    from kiosk.content.loader import Content
+    from kiosk.ui.page_source import PageSource
+    from kiosk.ui.page_view import PageView
 
 Jobs = Iterator[object]  # each ``next`` does one job of a few milliseconds
 
@@ -44,3 +53,27 @@ class WarmUp(QObject):
             self._jobs = None
             self._timer.stop()
             self.warmed_up.emit()
+
+
+def content_jobs(content: Content, pages: PageSource, language: str, view: PageView,
+                 show_contact: Callable[[], None]) -> Iterator[bool]:
+    """The kiosk's idle-time work, each step a few milliseconds; yields True after each.
+
+    The rest of the content first (a section at a time); then Markdown and every page of
+    ``language``, laid out in ``view`` for the current text size and colours, so a
+    patient's first tap on any page is as quick as a return visit; then the contact
+    codes (``show_contact``, which leaves a contact screen being shown alone).
+    """
+    for code in (language, *content.languages):
+        library = content.libraries.get(code)
+        while library is not None and library.read_some():
+            yield True
+    for page_id in list(pages.library(language).pages):
+        if page_id in (HOME_ID, CONTACT) or view.is_ready(page_id):
+            continue
+        page, shown_in = pages.page(page_id, language)
+        if page is not None:
+            view.prepare(pages.renderer(shown_in).render(page, shown_in))
+            yield True
+    show_contact()
+    yield True

@@ -411,7 +411,7 @@ def app_idle(args: argparse.Namespace) -> int:
     """Show one scene, let it settle, then measure the CPU used while nobody touches it."""
     app, window = start_kiosk(args.data_dir)
     counter = PaintCounter()
-    for widget in (window.home_screen, window.page_screen.view.viewport(), window.attract):
+    for widget in (window.home_screen, window.page_screen.view.viewport(), window.overlays.attract):
         widget.installEventFilter(counter)
     extra: dict[str, object] = {"scene": args.scene}
     begin = measure_idle(app, args.seconds, counter, extra)
@@ -422,7 +422,7 @@ def app_idle(args: argparse.Namespace) -> int:
             extra["page"] = window.session.current_screen
             extra["scroll_max"] = window.page_screen.view.verticalScrollBar().maximum()
         elif args.scene == "attract":
-            window.attract.start()
+            window.overlays.attract.start()
         QTimer.singleShot(round(args.settle * 1000), begin)
 
     keep = after_first_paint(window, window.home_screen, show_scene)
@@ -518,9 +518,9 @@ class Soak(QObject):
 
     def _step(self) -> None:
         window = self.window
-        window.close_panels()
-        if window.attract.isVisible():
-            window.attract.stop()  # the touch that dismisses the attract screen
+        window.overlays.close_panels()
+        if window.overlays.attract.isVisible():
+            window.overlays.attract.stop()  # the touch that dismisses the attract screen
         if self.done >= self.steps:
             QTimer.singleShot(50, self._finish)
             return
@@ -544,7 +544,7 @@ class Soak(QObject):
             window.session.go_home()
         elif roll < 0.80:
             action = "help"
-            window.help_panel.open_panel()
+            window.overlays.help_panel.open_panel()
         elif roll < 0.88:
             action = "language"
             codes = window.content.languages
