@@ -104,8 +104,7 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
     # The database is checked and opened on the writer thread, beside the first paint.
     recorder = UsageRecorder(options.data_dir if options.record_usage else None,
                              open_now=False)
-    window = MainWindow(choice, store, options.language, options.size or (1920, 1080),
-                        recorder)
+    window = MainWindow(choice, store, recorder, options.language, options.size or (1920, 1080))
     if options.high_contrast:
         window.session.set_high_contrast(True)
     return window, choice

@@ -117,7 +117,7 @@ def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFacto
         qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
         window.present()
         qtbot.wait_exposed(window)
-        qtbot.wait_until(lambda: window.watching_input)  # from its first paint on
+        qtbot.wait_until(lambda: window.lockdown.watching_input)  # from its first paint on
         settle_layout()
         return window
 

@@ -70,7 +70,7 @@ def start(qtbot: QtBot, data_dir: Path, size: tuple[int, int] = (1280, 800)) -> 
     qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
     window.present()
     qtbot.wait_exposed(window)
-    qtbot.wait_until(lambda: window.watching_input)
+    qtbot.wait_until(lambda: window.lockdown.watching_input)
     return window
 
 

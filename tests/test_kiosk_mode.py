@@ -196,9 +196,9 @@ def test_kiosk_rules_apply_from_the_first_paint(qtbot: QtBot, data_dir: Path) ->
     write_settings(data_dir, kiosk_mode=True)
     window, _choice = build_window(Options(data_dir=data_dir))
     qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
-    assert not window.watching_input, "nothing is watched before the window is shown"
+    assert not window.lockdown.watching_input, "nothing is watched before the window is shown"
     window.present()
-    qtbot.wait_until(lambda: window.watching_input)
+    qtbot.wait_until(lambda: window.lockdown.watching_input)
     QTest.keyClick(window.windowHandle(), Qt.Key.Key_Escape)
     assert window.isFullScreen(), "Escape is refused as soon as the kiosk is up"
 

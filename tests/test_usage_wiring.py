@@ -25,7 +25,7 @@ def counted(qtbot: QtBot, data_dir: Path) -> MainWindow:
     qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
     window.present()
     qtbot.wait_exposed(window)
-    qtbot.wait_until(lambda: window.watching_input)  # from its first paint on
+    qtbot.wait_until(lambda: window.lockdown.watching_input)  # from its first paint on
     return window
 
 

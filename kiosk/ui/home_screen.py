@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.content.model import Library
+from kiosk.content.model import HOME_ID, Library
 from kiosk.ui.nav_bar import NavButton
 from kiosk.ui.opaque import OpaqueArea
 from kiosk.ui.panel import caption_label
@@ -55,8 +55,10 @@ class HomeScreen(QWidget):
         self.language_button.setParent(self)
         self.language_button.clicked.connect(self.language_requested)
 
-    def show_library(self, clinic_name: str, welcome: str, library: Library) -> None:
-        """Fill the screen from the current language's content."""
+    def show_library(self, clinic_name: str, library: Library) -> None:
+        """Fill the screen from the current language's content: its welcome, its sections."""
+        welcome_page = library.get(HOME_ID)
+        welcome = welcome_page.body.strip() if welcome_page else ""
         self.clinic_name.setText(clinic_name)
         self.welcome.setText(welcome)
         self.welcome.setVisible(bool(welcome))

@@ -14,19 +14,21 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QWidget
 
+from kiosk.settings import Settings
 from kiosk.ui.kiosk_guard import KioskGuard
 
 
 class Lockdown(QObject):
     """The lock-down of one top-level ``window``; ``locked`` follows kiosk mode."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, settings: Settings) -> None:
         super().__init__(window)
         self.window = window
+        self.settings = settings
         self.guard = KioskGuard(self)
-        self.locked = False
+        self.locked = settings.kiosk_mode  # the guard's key rules follow from ``apply`` on
         self.closing = False  # set by ``release``: the program is ending, let it close
-        self.installed = False
+        self.watching_input = False  # the guard sees every touch and key (after first paint)
         self._watched: QWindow | None = None
 
     def install_guard(self) -> None:
@@ -40,11 +42,15 @@ class Lockdown(QObject):
         if self._watched is not handle:
             handle.installEventFilter(self.guard)
             self._watched = handle
-        self.installed = True
+        self.watching_input = True
 
-    def apply(self, on: bool, hide_cursor: bool) -> None:
-        """Full screen, frameless, on top and without a cursor, or back to a window."""
-        window = self.window
+    def apply(self) -> None:
+        """As kiosk mode says: locked down, or back to an ordinary window.
+
+        Locked down is full screen, frameless, on top, and without a cursor unless the
+        settings' ``hide_cursor`` is off.
+        """
+        window, on, hide_cursor = self.window, self.settings.kiosk_mode, self.settings.hide_cursor
         self.locked = self.guard.locked = on
         was_visible = window.isVisible()
         flags = Qt.WindowType.Window
@@ -64,7 +70,7 @@ class Lockdown(QObject):
             window.showFullScreen()
         elif was_visible:
             window.showNormal()
-        if self.installed:
+        if self.watching_input:
             self.install_guard()  # new flags can mean a new window to watch
 
     def refuses_close(self) -> bool:
@@ -112,4 +118,4 @@ class Lockdown(QObject):
             with contextlib.suppress(RuntimeError):
                 self._watched.removeEventFilter(self.guard)
             self._watched = None
-        self.installed = False
+        self.watching_input = False

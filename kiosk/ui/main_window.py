@@ -15,11 +15,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content.model import HOME_ID, Library
+from kiosk.content.model import Library
 from kiosk.content.source import ContentChoice
 from kiosk.session.history import CONTACT, HOME
 from kiosk.session.kiosk_session import KioskSession
-from kiosk.session.text_size import LARGEST_STEP
 from kiosk.settings import SettingsStore
 from kiosk.ui.crash_guard import CrashGuard
 from kiosk.ui.first_paint import AfterFirstPaint
@@ -52,14 +51,10 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     """Home, pages, panels and the bar; one instance per running kiosk."""
 
-    def __init__(self, choice: ContentChoice, store: SettingsStore,
-                 language: str | None = None, size: tuple[int, int] = (1920, 1080),
-                 recorder: UsageRecorder | None = None) -> None:
+    def __init__(self, choice: ContentChoice, store: SettingsStore, recorder: UsageRecorder,
+                 language: str | None = None, size: tuple[int, int] = (1920, 1080)) -> None:
+        """The window over ``choice``'s content, sized but not shown (see ``present``)."""
         super().__init__()
-        if recorder is None:
-            from kiosk.stats import UsageRecorder
-
-            recorder = UsageRecorder(None)
         self.choice, self.content, self.store = choice, choice.content, store
         self.settings, self.recorder = store.settings, recorder
         self.resize(*size)
@@ -89,8 +84,7 @@ class MainWindow(QMainWindow):
         if (window_layout := self.layout()) is not None:
             window_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.overlays = Overlays(root, session, choice, recorder, self.pages)
-        self.lockdown = Lockdown(self)
-        self.lockdown.locked = session.kiosk_mode
+        self.lockdown = Lockdown(self, store.settings)
         self.lockdown.guard.activity.connect(session.touched)
         self.warm_up = WarmUp(lambda: content_jobs(
             self.content, self.pages, session.language, self.page_screen.view,
@@ -111,14 +105,13 @@ class MainWindow(QMainWindow):
         bar.help_requested.connect(lambda: self.overlays.help_panel.open_panel())
         bar.smaller_text_requested.connect(lambda: session.set_text_step(session.text_step - 1))
         bar.larger_text_requested.connect(lambda: session.set_text_step(session.text_step + 1))
-        bar.contrast_requested.connect(lambda: session.set_high_contrast(
-            not session.high_contrast))
+        bar.contrast_requested.connect(lambda: session.set_high_contrast(not session.high_contrast))
         bar.language_requested.connect(session.next_language)
         session.screen_changed.connect(self._show_current)
         session.language_changed.connect(self._refresh)
         session.look_changed.connect(lambda: self._apply_theme(force=True))
-        session.session_reset.connect(self._after_reset)
-        session.kiosk_mode_changed.connect(lambda _on: self.apply_kiosk_mode())
+        session.session_reset.connect(lambda: self._refresh(scroll_up=True))
+        session.kiosk_mode_changed.connect(lambda _on: self.lockdown.apply())
         session.exit_requested.connect(self.shutdown)
         self.read_aloud = ReadAloud.create(self, self.current_text)
         if self.read_aloud is not None:
@@ -134,10 +127,9 @@ class MainWindow(QMainWindow):
     # --- screens and panels, each made on first use ---------------------------------------
 
     def _add_screen(self, screen: PageScreen | ContactScreen) -> None:
-        """Put a new screen in the stack, styled and laid out at the stack's size once.
+        """Put a new screen in the stack, styled and laid out once at the stack's size.
 
-        Its first page is then laid out with the right fonts and width; Qt would do
-        both only later, and lay the page out twice.
+        Qt would do both only later, and lay the screen's first page out twice.
         """
         self.stack.addWidget(screen)
         screen.ensurePolished()  # the style sheet's fonts, before any page is laid out
@@ -155,8 +147,7 @@ class MainWindow(QMainWindow):
         from kiosk.ui.page_screen import PageScreen
 
         screen = PageScreen(self.content.images.find, self.stack)
-        screen.view.external_link_activated.connect(
-            lambda url, label: self.overlays.link_panel.show_link(url, label))
+        screen.view.external_link_activated.connect(self._show_link)
         screen.page_requested.connect(self.session.navigate)
         self._add_screen(screen)
         return screen
@@ -167,25 +158,26 @@ class MainWindow(QMainWindow):
         from kiosk.ui.contact_screen import ContactScreen
 
         screen = ContactScreen(self.content.images.find, self.stack)
-        screen.view.external_link_activated.connect(
-            lambda url, label: self.overlays.link_panel.show_link(url, label))
+        screen.view.external_link_activated.connect(self._show_link)
         screen.view.page_link_activated.connect(self.session.navigate)
         self._add_screen(screen)
         return screen
 
+    def _show_link(self, url: str, label: str) -> None:
+        self.overlays.link_panel.show_link(url, label)
+
     # --- answers to the session -------------------------------------------------------------
 
-    def _after_reset(self) -> None:
-        """The privacy reset: pages scrolled up, the defaults shown (overlays close too)."""
-        for screen in self._screens:
-            screen.view.verticalScrollBar().setValue(0)
-        self._refresh()
+    def _refresh(self, scroll_up: bool = False) -> None:
+        """Everything in the session's language and look (a new language, the reset).
 
-    def _refresh(self) -> None:
-        """Everything in the session's language and look (a new language, the reset)."""
+        After the reset the pages scroll back up too (the overlays close themselves).
+        """
         self.translations.use(self.session.language)
         for screen in self._screens:
             screen.view.invalidate()
+            if scroll_up:
+                screen.view.verticalScrollBar().setValue(0)
         self._retranslate()
         self._fill_home()
         self._apply_theme(force=True)
@@ -217,18 +209,20 @@ class MainWindow(QMainWindow):
         if screen_id == HOME:
             self.home_screen.reset_scroll()
             self.stack.setCurrentWidget(self.home_screen)
-        elif screen_id == CONTACT:
-            self.contact_screen.show_in(self.session.language, self.pages)
-            self.stack.setCurrentWidget(self.contact_screen)
         else:
-            self.page_screen.show_page_in(screen_id, self.session.language, self.pages)
-            self.stack.setCurrentWidget(self.page_screen)
+            self.stack.setCurrentWidget(self._fill_screen(screen_id))
         self.nav_bar.show_back_and_home(self.session.history.can_go_back, screen_id != HOME)
 
+    def _fill_screen(self, screen_id: str) -> PageScreen | ContactScreen:
+        """Put the page or contact details in the session's language on their screen."""
+        if screen_id == CONTACT:
+            self.contact_screen.show_in(self.session.language, self.pages)
+            return self.contact_screen
+        self.page_screen.show_page_in(screen_id, self.session.language, self.pages)
+        return self.page_screen
+
     def _fill_home(self) -> None:
-        welcome_page = self.library.get(HOME_ID)
-        welcome = welcome_page.body.strip() if welcome_page else ""
-        self.home_screen.show_library(self.content.clinic.display_name, welcome, self.library)
+        self.home_screen.show_library(self.content.clinic.display_name, self.library)
 
     def current_text(self) -> str:
         """The words on the screen being shown, for reading aloud."""
@@ -251,14 +245,10 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(application_style(palette, metrics))
         for widget in self._themed:
             widget.apply_look(look)
-        self.nav_bar.contrast_button.setChecked(session.high_contrast)
-        self.nav_bar.smaller_button.setEnabled(session.text_step > 0)
-        self.nav_bar.larger_button.setEnabled(session.text_step < LARGEST_STEP)
+        self.nav_bar.show_choices(session.high_contrast, session.text_step)
         self.warm_up.restart()
-        if session.current_screen == CONTACT:
-            self.contact_screen.show_in(session.language, self.pages)
-        elif session.current_screen != HOME:
-            self.page_screen.show_page_in(session.current_screen, session.language, self.pages)
+        if session.current_screen != HOME:
+            self._fill_screen(session.current_screen)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -266,20 +256,13 @@ class MainWindow(QMainWindow):
 
     # --- showing, lock-down and closing ---------------------------------------------------
 
-    @property
-    def watching_input(self) -> bool:
-        """Whether the kiosk's rules see every touch and key (from its first paint on)."""
-        return self.lockdown.installed
-
     def present(self, fullscreen: bool = False) -> None:
         """Show the window: locked down in kiosk mode, otherwise as asked."""
         if self.session.kiosk_mode:
-            self.apply_kiosk_mode()
-        elif fullscreen:
-            self.showFullScreen()
+            self.lockdown.apply()
         else:
-            self.show()
-        if not self.lockdown.installed:
+            self.showFullScreen() if fullscreen else self.show()
+        if not self.lockdown.watching_input:
             AfterFirstPaint(self.home_screen, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
@@ -293,10 +276,6 @@ class MainWindow(QMainWindow):
         self.warm_up.enabled = True
         self.warm_up.restart()
 
-    def apply_kiosk_mode(self) -> None:
-        """Lock down or not, as the session's kiosk mode says."""
-        self.lockdown.apply(self.session.kiosk_mode, self.settings.hide_cursor)
-
     def shutdown(self) -> None:
         """Close for good, even in kiosk mode (program exit, tests), releasing hooks."""
         self.lockdown.release()
@@ -309,8 +288,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.kiosk_mode and not self.lockdown.closing:
-            event.ignore()
-            return
+            return event.ignore()
         self.crash_guard.uninstall()
         self.session.idle.stop()
         self.recorder.close()

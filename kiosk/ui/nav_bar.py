@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.session.text_size import LARGEST_STEP
 from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.i18n import tr
 from kiosk.ui.opaque import make_opaque, paint_background
@@ -161,6 +162,12 @@ class NavBar(QWidget):
         self.contact_button.set_label(tr("Contact us"))
         self.help_button.set_label(tr("Need help now?"))
         self._fit()
+
+    def show_choices(self, high_contrast: bool, text_step: int) -> None:
+        """Contrast pressed or not; A- and A+ only where they still change the size."""
+        self.contrast_button.setChecked(high_contrast)
+        self.smaller_button.setEnabled(text_step > 0)
+        self.larger_button.setEnabled(text_step < LARGEST_STEP)
 
     def show_back_and_home(self, back: bool, home: bool) -> None:
         """Back and Home appear only where they lead somewhere, in their kept places."""
