@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.tiles import Tile
+from kiosk.ui.widgets.tiles import Tile
 
 
 def visible_tiles(window: MainWindow) -> list[Tile]:

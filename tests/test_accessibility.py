@@ -169,7 +169,7 @@ def interactive(widget: QWidget) -> bool:
 
 
 def test_every_control_has_an_accessible_name_and_role(qtbot: QtBot, window: MainWindow) -> None:
-    from kiosk.ui.screenshots import all_screen_ids, panel_scenes
+    from kiosk.commands.screenshots import all_screen_ids, panel_scenes
 
     scenes: list[Callable[[], None]] = [partial(window.session.navigate, screen)
                                         for screen in all_screen_ids(window)]
@@ -214,7 +214,7 @@ def test_every_ui_word_is_in_the_kiswahili_translation(tmp_path: Path) -> None:
     copy = tmp_path / source.name
     shutil.copy(source, copy)
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
-    code = sorted(str(p) for p in (Path(resources.__file__).parent / "ui").glob("*.py"))
+    code = sorted(str(p) for p in (Path(resources.__file__).parent / "ui").rglob("*.py"))
     result = subprocess.run([str(lupdate), *code, "-tr-function-alias", "tr+=tr", "-locations",
                              "none", "-no-obsolete", "-ts", str(copy)],
                             capture_output=True, text=True, check=True)

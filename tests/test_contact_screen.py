@@ -18,8 +18,8 @@ from kiosk.cli import main
 from kiosk.content.clinic import load_clinic
 from kiosk.content.contact import contact_codes
 from kiosk.session.history import CONTACT
-from kiosk.ui.contact_screen import ContactCard
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.contact_screen import ContactCard
 from tests.conftest import WindowFactory
 from tests.helpers import tap, tap_button, tap_link, tile_titled
 
@@ -92,7 +92,7 @@ def test_a_link_panel_also_closes_on_a_tap_outside_it(qtbot: QtBot, window: Main
 def test_help_opens_from_every_screen_with_both_numbers(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    from kiosk.ui.screenshots import all_screen_ids
+    from kiosk.commands.screenshots import all_screen_ids
 
     for screen_id in all_screen_ids(window):
         window.session.navigate(screen_id)

@@ -18,7 +18,7 @@ from kiosk.content.loader import Content, load_content
 from kiosk.content.problems import errors
 from kiosk.content.source import UPDATED_CONTENT_DIR, ContentOrigin, choose_content
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.staff_panel import content_status
+from kiosk.ui.panels.staff_panel import content_status
 from tests.benchmarks.content import multiply_content
 from tests.conftest import WindowFactory
 from tests.helpers import tap, tile_titled, visible_tiles

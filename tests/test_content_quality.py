@@ -28,13 +28,13 @@ from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
 from kiosk import resources
 from kiosk.app import Options, build_window
+from kiosk.commands.screenshots import all_screen_ids
 from kiosk.content.loader import Content, load_content
 from kiosk.content.model import Page
 from kiosk.content.render import IMAGE_SCHEME, HelpBoxText, PageRenderer
 from kiosk.content.source import ContentChoice
 from kiosk.session.history import CONTACT, HOME
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screenshots import all_screen_ids
 from tests import conftest
 from tests.conftest import WindowFactory, settle_layout
 

@@ -21,7 +21,7 @@ from kiosk.cli import main
 from kiosk.session.history import HOME
 from kiosk.session.pin import hash_pin
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.pin_pad import PinPad
+from kiosk.ui.panels.pin_pad import PinPad
 from tests.conftest import WindowFactory
 from tests.helpers import tap, tap_button, tile_titled, window_point
 

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser, QWidget
 
+from kiosk.commands.screenshots import all_screen_ids
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screenshots import all_screen_ids
 from tests.conftest import SIZES, WindowFactory, settle_layout
 
 MIN_TOUCH_HEIGHT_AT_1080P = 72

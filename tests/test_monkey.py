@@ -52,7 +52,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.session.history import CONTACT, HOME
 from kiosk.session.pin import hash_pin
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.page_view import PageView
+from kiosk.ui.widgets.page_view import PageView
 from tests.conftest import WindowFactory, settle_layout
 from tests.helpers import tap
 from tests.test_kiosk_mode import write_settings

@@ -10,9 +10,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.commands.screenshots import all_screen_ids
 from kiosk.session.history import CONTACT, HOME
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screenshots import all_screen_ids
 from tests.conftest import WindowFactory
 from tests.helpers import drag, tap, tap_button, tap_link, tile_titled, touch_drag
 

@@ -15,7 +15,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
-from kiosk.ui.screenshots import all_screen_ids
+from kiosk.commands.screenshots import all_screen_ids
 from tests.conftest import WindowFactory
 from tests.helpers import tap_button
 

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.content.clinic import load_clinic
 from kiosk.content.contact import contact_codes
 from kiosk.resources import bundled_content_dir
-from kiosk.ui.qr import (
+from kiosk.ui.widgets.qr import (
     QUIET_ZONE,
     CodeLayout,
     QrCodeWidget,
@@ -194,7 +194,7 @@ def test_too_much_data_raises_qr_data_error(
     with pytest.raises(QrDataError):
         render_qr_image(TOO_LONG, 2)
     widget = shown_code(qtbot, bundled_payloads()[0])
-    with caplog.at_level(logging.WARNING, logger="kiosk.ui.qr"), pytest.raises(QrDataError):
+    with caplog.at_level(logging.WARNING, logger="kiosk.ui.widgets.qr"), pytest.raises(QrDataError):
         widget.set_data(TOO_LONG)
     assert [record.levelno for record in caplog.records] == [logging.WARNING]
     assert "5000 characters do not fit" in caplog.records[0].getMessage()
@@ -255,7 +255,7 @@ def test_layout_uses_whole_device_pixels_and_centres_the_code(
 GRAB_AT_SCALE = """
 import json, sys
 from PySide6.QtWidgets import QApplication
-from kiosk.ui.qr import QrCodeWidget
+from kiosk.ui.widgets.qr import QrCodeWidget
 app = QApplication([])
 widget = QrCodeWidget()
 widget.set_data(sys.argv[1])

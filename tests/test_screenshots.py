@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from kiosk.cli import main
+from kiosk.commands.screenshots import all_screen_ids, panel_scenes, screen_file_name
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screenshots import all_screen_ids, panel_scenes, screen_file_name
 
 
 def test_screenshots_writes_a_png_for_every_screen(

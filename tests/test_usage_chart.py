@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.theme import NORMAL, Metrics, Palette
-from kiosk.ui.usage_chart import BarChart, day_bars, day_label
+from kiosk.ui.widgets.usage_chart import BarChart, day_bars, day_label
 
 TITLE = "Visits per day, last 30 days"
 HIGH_CONTRAST = Palette(background="#000000", surface="#000000", text="#FFFFFF",

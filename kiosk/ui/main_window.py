@@ -22,13 +22,12 @@ from kiosk.session.kiosk_session import KioskSession
 from kiosk.settings import SettingsStore
 from kiosk.ui.crash_guard import CrashGuard
 from kiosk.ui.first_paint import AfterFirstPaint
-from kiosk.ui.home_screen import HomeScreen
 from kiosk.ui.i18n import LANGUAGE_NAMES, Translations
 from kiosk.ui.lockdown import Lockdown
-from kiosk.ui.nav_bar import NavBar
 from kiosk.ui.overlays import Overlays
 from kiosk.ui.page_source import PageSource
 from kiosk.ui.read_aloud import ReadAloud
+from kiosk.ui.screens.home_screen import HomeScreen
 from kiosk.ui.staff_hold import StaffHold
 from kiosk.ui.theme import (
     HIGH_CONTRAST,
@@ -40,12 +39,13 @@ from kiosk.ui.theme import (
     text_factor,
 )
 from kiosk.ui.warm_up import WarmUp, content_jobs
+from kiosk.ui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from kiosk.content.render import PageRenderer
     from kiosk.stats import UsageRecorder
-    from kiosk.ui.contact_screen import ContactScreen
-    from kiosk.ui.page_screen import PageScreen
+    from kiosk.ui.screens.contact_screen import ContactScreen
+    from kiosk.ui.screens.page_screen import PageScreen
 
 
 class MainWindow(QMainWindow):
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
     @cached_property
     def page_screen(self) -> PageScreen:
         """The screen that shows one page."""
-        from kiosk.ui.page_screen import PageScreen
+        from kiosk.ui.screens.page_screen import PageScreen
 
         screen = PageScreen(self.content.images.find, self.stack)
         screen.view.external_link_activated.connect(self._show_link)
@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
     @cached_property
     def contact_screen(self) -> ContactScreen:
         """The contact details and QR codes."""
-        from kiosk.ui.contact_screen import ContactScreen
+        from kiosk.ui.screens.contact_screen import ContactScreen
 
         screen = ContactScreen(self.content.images.find, self.stack)
         screen.view.external_link_activated.connect(self._show_link)

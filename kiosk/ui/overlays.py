@@ -17,19 +17,19 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.source import ContentChoice
 from kiosk.session.idle import IdleState
 from kiosk.session.kiosk_session import KioskSession, StaffStep
-from kiosk.ui.panel import Panel
+from kiosk.ui.panels.panel import Panel
 from kiosk.ui.theme import Look, Themed
 
 if TYPE_CHECKING:
     from kiosk.stats import UsageRecorder
-    from kiosk.ui.attract import AttractScreen
-    from kiosk.ui.help_panel import HelpPanel
-    from kiosk.ui.link_panel import LinkPanel
     from kiosk.ui.page_source import PageSource
-    from kiosk.ui.pin_pad import PinPad
-    from kiosk.ui.staff_panel import StaffPanel
-    from kiosk.ui.still_reading import StillReading
-    from kiosk.ui.usage_panel import UsagePanel
+    from kiosk.ui.panels.help_panel import HelpPanel
+    from kiosk.ui.panels.link_panel import LinkPanel
+    from kiosk.ui.panels.pin_pad import PinPad
+    from kiosk.ui.panels.staff_panel import StaffPanel
+    from kiosk.ui.panels.still_reading import StillReading
+    from kiosk.ui.panels.usage_panel import UsagePanel
+    from kiosk.ui.screens.attract import AttractScreen
 
 
 class Overlays:
@@ -63,7 +63,7 @@ class Overlays:
     @cached_property
     def attract(self) -> AttractScreen:
         """The attract screen shown after the idle reset."""
-        from kiosk.ui.attract import AttractScreen
+        from kiosk.ui.screens.attract import AttractScreen
 
         screen = AttractScreen(self.host)
         content = self.choice.content
@@ -76,7 +76,7 @@ class Overlays:
     @cached_property
     def help_panel(self) -> HelpPanel:
         """The crisis help panel."""
-        from kiosk.ui.help_panel import HelpPanel
+        from kiosk.ui.panels.help_panel import HelpPanel
 
         panel = HelpPanel(self.host, self.choice.content.clinic)
         panel.language = self.session.language
@@ -86,7 +86,7 @@ class Overlays:
     @cached_property
     def link_panel(self) -> LinkPanel:
         """The panel with a QR code of a tapped web link."""
-        from kiosk.ui.link_panel import LinkPanel
+        from kiosk.ui.panels.link_panel import LinkPanel
 
         panel = LinkPanel(self.host)
         self._keep(panel, panel)
@@ -95,7 +95,7 @@ class Overlays:
     @cached_property
     def pin_pad(self) -> PinPad:
         """The staff PIN pad."""
-        from kiosk.ui.pin_pad import PinPad
+        from kiosk.ui.panels.pin_pad import PinPad
 
         pad = PinPad(self.host, self.session)
         pad.closed.connect(lambda: self.session.leave_staff(StaffStep.PIN))
@@ -106,7 +106,7 @@ class Overlays:
     @cached_property
     def staff_panel(self) -> StaffPanel:
         """The staff panel, behind the PIN."""
-        from kiosk.ui.staff_panel import StaffPanel
+        from kiosk.ui.panels.staff_panel import StaffPanel
 
         panel = StaffPanel(self.host, self.session, self.choice)
         panel.closed.connect(lambda: self.session.leave_staff(StaffStep.PANEL))
@@ -117,7 +117,7 @@ class Overlays:
     @cached_property
     def usage_panel(self) -> UsagePanel:
         """Staff's page-view charts."""
-        from kiosk.ui.usage_panel import UsagePanel
+        from kiosk.ui.panels.usage_panel import UsagePanel
 
         panel = UsagePanel(self.host, self.recorder,
                            lambda page_id: self.pages.title(page_id, self.session.language))
@@ -129,7 +129,7 @@ class Overlays:
     @cached_property
     def still_reading(self) -> StillReading:
         """The "Still reading?" countdown before the idle reset."""
-        from kiosk.ui.still_reading import StillReading
+        from kiosk.ui.panels.still_reading import StillReading
 
         panel = StillReading(self.host)
         panel.closed.connect(self.session.idle.keep_reading)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from kiosk.ui.i18n import tr
-from kiosk.ui.nav_bar import NavButton
+from kiosk.ui.widgets.nav_bar import NavButton
 
 log = logging.getLogger(__name__)
 MODULE = "PySide6.QtTextToSpeech"

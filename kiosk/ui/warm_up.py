@@ -19,7 +19,7 @@ from kiosk.session.history import CONTACT
 if TYPE_CHECKING:
     from kiosk.content.loader import Content
     from kiosk.ui.page_source import PageSource
-    from kiosk.ui.page_view import PageView
+    from kiosk.ui.widgets.page_view import PageView
 
 Jobs = Iterator[object]  # each ``next`` does one job of a few milliseconds
 

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.content.model import Page
 from kiosk.content.rendered import RenderedPage
 from kiosk.ui.i18n import tr
-from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_source import PageSource
-from kiosk.ui.page_view import ImageFinder, PageView
-from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Look, Metrics
-from kiosk.ui.tiles import Tile, TileGrid
+from kiosk.ui.widgets.labels import caption_label
+from kiosk.ui.widgets.opaque import make_opaque, paint_background
+from kiosk.ui.widgets.page_view import ImageFinder, PageView
+from kiosk.ui.widgets.tiles import Tile, TileGrid
 
 log = logging.getLogger(__name__)
 

@@ -1,19 +1,19 @@
-"""Panels that open over the whole kiosk: a dimmed backdrop and a centred card.
+"""The base of every panel that opens over the whole kiosk: a dimmed backdrop, a card.
 
-Used for the help panel, the QR panel of a tapped link and (later) staff panels.  A
-panel covers the navigation bar too, so the patient deals with it first; a big Close
-button, or a tap on the dimmed backdrop, closes it.
+Help, a web link's QR code, the PIN pad, the staff panel, the usage charts and "Still
+reading?" are panels.  A panel covers the navigation bar too, so the patient deals with
+it first; a big Close button, or a tap on the dimmed backdrop (where allowed), closes it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
-from kiosk.ui.nav_bar import NavButton
 from kiosk.ui.theme import Look, Metrics
+from kiosk.ui.widgets.nav_bar import NavButton
 
 BACKDROP = QColor(10, 30, 30, 170)
 
@@ -108,12 +108,3 @@ class Panel(QWidget):
 
     def keyPressEvent(self, event: object) -> None:
         del event  # keys never reach what lies beneath an open panel
-
-
-def caption_label(text: str, name: str, parent: QWidget | None = None) -> QLabel:
-    """A word-wrapped label styled by ``name`` in the theme."""
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    return label

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.content.clinic import Clinic
 from kiosk.ui.i18n import tr
-from kiosk.ui.panel import Panel, caption_label
+from kiosk.ui.panels.panel import Panel
+from kiosk.ui.widgets.labels import caption_label
 
 
 class HelpPanel(Panel):

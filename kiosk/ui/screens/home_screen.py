@@ -7,12 +7,12 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.content.model import HOME_ID, Library
-from kiosk.ui.nav_bar import NavButton
-from kiosk.ui.opaque import OpaqueArea
-from kiosk.ui.panel import caption_label
 from kiosk.ui.theme import Look
-from kiosk.ui.tiles import Tile, TileGrid
-from kiosk.ui.touch import make_kinetic
+from kiosk.ui.widgets.labels import caption_label
+from kiosk.ui.widgets.nav_bar import NavButton
+from kiosk.ui.widgets.opaque import OpaqueArea
+from kiosk.ui.widgets.tiles import Tile, TileGrid
+from kiosk.ui.widgets.touch import make_kinetic
 
 
 class HomeScreen(QWidget):

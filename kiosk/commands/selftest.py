@@ -16,10 +16,10 @@ from PySide6.QtGui import QFontDatabase, QImage
 
 from kiosk import __version__, resources
 from kiosk.app import Options, build_window
+from kiosk.commands.screenshots import save_screenshots
 from kiosk.content.problems import errors
 from kiosk.ui.graphics import icon_pixmap, svg_image
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screenshots import save_screenshots
 from kiosk.ui.theme import FONT_FAMILY
 
 NAV_ICONS = ("home", "back", "contact", "help")

@@ -20,8 +20,9 @@ from kiosk.content.source import ContentChoice, ContentOrigin
 from kiosk.session.kiosk_session import KioskSession
 from kiosk.session.text_size import TEXT_STEPS, clamp_text_step
 from kiosk.ui.i18n import LANGUAGE_NAMES, tr
-from kiosk.ui.panel import Panel, caption_label
+from kiosk.ui.panels.panel import Panel
 from kiosk.ui.theme import Look
+from kiosk.ui.widgets.labels import caption_label
 
 
 class StaffPanel(Panel):

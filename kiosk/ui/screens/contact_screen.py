@@ -18,12 +18,12 @@ from kiosk.content.contact import ContactCode, contact_codes
 from kiosk.content.rendered import RenderedPage
 from kiosk.session.history import CONTACT
 from kiosk.ui.i18n import tr
-from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.page_source import PageSource
-from kiosk.ui.page_view import ImageFinder, PageView
-from kiosk.ui.panel import caption_label
-from kiosk.ui.qr import QrCodeWidget, QrDataError
 from kiosk.ui.theme import Look, Metrics
+from kiosk.ui.widgets.labels import caption_label
+from kiosk.ui.widgets.opaque import make_opaque, paint_background
+from kiosk.ui.widgets.page_view import ImageFinder, PageView
+from kiosk.ui.widgets.qr import QrCodeWidget, QrDataError
 
 log = logging.getLogger(__name__)
 

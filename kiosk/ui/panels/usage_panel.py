@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.stats import UsageRecorder
 from kiosk.ui.i18n import tr
-from kiosk.ui.panel import Panel
+from kiosk.ui.panels.panel import Panel
 from kiosk.ui.theme import Look
-from kiosk.ui.usage_chart import BarChart, day_bars
+from kiosk.ui.widgets.usage_chart import BarChart, day_bars
 
 
 class UsagePanel(Panel):

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.session.text_size import LARGEST_STEP
 from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.i18n import tr
-from kiosk.ui.opaque import make_opaque, paint_background
-from kiosk.ui.quick_release import release_then_repaint
 from kiosk.ui.theme import Look, Metrics, Palette
+from kiosk.ui.widgets.opaque import make_opaque, paint_background
+from kiosk.ui.widgets.quick_release import release_then_repaint
 
 
 class NavButton(QPushButton):

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QFrame, QScroller, QTextBrowser, QWidget
 from kiosk.content.links import LinkKind, classify, page_target
 from kiosk.content.rendered import IMAGE_SCHEME, RenderedPage
 from kiosk.ui.graphics import svg_image
-from kiosk.ui.opaque import make_opaque, paint_background
 from kiosk.ui.theme import FONT_FAMILY, Metrics, Palette, document_style
-from kiosk.ui.touch import make_kinetic
+from kiosk.ui.widgets.opaque import make_opaque, paint_background
+from kiosk.ui.widgets.touch import make_kinetic
 
 log = logging.getLogger(__name__)
 

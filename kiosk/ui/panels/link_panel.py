@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.i18n import tr
-from kiosk.ui.panel import Panel, caption_label
-from kiosk.ui.qr import QrCodeWidget, QrDataError
+from kiosk.ui.panels.panel import Panel
 from kiosk.ui.theme import Look
+from kiosk.ui.widgets.labels import caption_label
+from kiosk.ui.widgets.qr import QrCodeWidget, QrDataError
 
 
 class LinkPanel(Panel):

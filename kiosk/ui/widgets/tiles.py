@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
-from kiosk.ui.quick_release import release_then_repaint
 from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
+from kiosk.ui.widgets.quick_release import release_then_repaint
 
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
 

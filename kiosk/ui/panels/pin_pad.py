@@ -13,8 +13,9 @@ from kiosk.session.kiosk_session import KioskSession
 from kiosk.session.pin import MAX_DIGITS, MIN_DIGITS
 from kiosk.session.pin_entry import Note, PadMode
 from kiosk.ui.i18n import tr
-from kiosk.ui.panel import Panel, caption_label
+from kiosk.ui.panels.panel import Panel
 from kiosk.ui.theme import Look
+from kiosk.ui.widgets.labels import caption_label
 
 
 class PinPad(Panel):
