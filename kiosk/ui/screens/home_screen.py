@@ -11,7 +11,8 @@ from kiosk.ui.theme import Look
 from kiosk.ui.widgets.labels import caption_label
 from kiosk.ui.widgets.nav_bar import NavButton
 from kiosk.ui.widgets.opaque import OpaqueArea
-from kiosk.ui.widgets.tiles import Tile, TileGrid
+from kiosk.ui.widgets.tile_grid import TileGrid
+from kiosk.ui.widgets.tiles import Tile
 from kiosk.ui.widgets.touch import make_kinetic
 
 

@@ -16,7 +16,8 @@ from kiosk.ui.theme import Look, Metrics
 from kiosk.ui.widgets.labels import caption_label
 from kiosk.ui.widgets.opaque import make_opaque, paint_background
 from kiosk.ui.widgets.page_view import ImageFinder, PageView
-from kiosk.ui.widgets.tiles import Tile, TileGrid
+from kiosk.ui.widgets.tile_grid import TileGrid
+from kiosk.ui.widgets.tiles import Tile
 
 log = logging.getLogger(__name__)
 
