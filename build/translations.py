@@ -32,8 +32,11 @@ def update() -> None:
     """Add new words from the code to every .ts file (translations are kept)."""
     code = sorted(str(path) for path in (ROOT / "kiosk" / "ui").rglob("*.py"))
     for ts_file in sorted(SOURCES.glob("*.ts")):
+        # The source language needs only the plural forms ("%n problem(s)" -> "1 problem").
+        only_plurals = ["-pluralonly"] if ts_file.stem.endswith("_en") else []
         subprocess.run([_tool("pyside6-lupdate"), *code, "-tr-function-alias", "tr+=tr",
-                        "-locations", "none", "-no-obsolete", "-ts", str(ts_file)], check=True)
+                        "-locations", "none", "-no-obsolete", *only_plurals, "-ts",
+                        str(ts_file)], check=True)
 
 
 def compile_all(out_dir: Path = COMPILED) -> list[Path]:

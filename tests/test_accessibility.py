@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QAbstractButton, QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
 from kiosk.session.history import HOME
 from kiosk.session.text_size import TEXT_STEPS
+from kiosk.ui.i18n import Translations, tr
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, contrast_ratio, text_pairs
 from tests.conftest import WindowFactory
@@ -206,7 +208,6 @@ def test_every_ui_word_is_in_the_kiswahili_translation(tmp_path: Path) -> None:
     import shutil
     import subprocess
     import sys
-    import xml.etree.ElementTree as ET
 
     from kiosk import resources
 
@@ -221,10 +222,39 @@ def test_every_ui_word_is_in_the_kiswahili_translation(tmp_path: Path) -> None:
     assert "0 new" in result.stdout, f"run `make i18n ARGS=update`: {result.stdout}"
     messages = list(ET.parse(copy).iter("message"))
     assert len(messages) > 50
-    untranslated = [m.findtext("source") for m in messages
-                    if not (m.findtext("translation") or "").strip()
-                    or m.find("translation").get("type") == "unfinished"]  # type: ignore[union-attr]
+    assert any(m.get("numerus") == "yes" for m in messages), "counts use plural forms"
+    untranslated = [m.findtext("source") for m in messages if not translated(m)]
     assert untranslated == []
+
+
+def translated(message: ET.Element) -> bool:
+    """A finished translation: its text, or every one of its plural forms."""
+    translation = message.find("translation")
+    if translation is None or translation.get("type") == "unfinished":
+        return False
+    forms = [form.text or "" for form in translation.iter("numerusform")]
+    texts = forms if message.get("numerus") == "yes" else [translation.text or ""]
+    return bool(texts) and all(text.strip() for text in texts)
+
+
+@pytest.mark.parametrize(("language", "count", "expected"), [
+    ("en", 1, "1 problem, 2 warnings"), ("en", 2, "2 problems, 1 warning"),
+    ("sw", 1, "tatizo 1, tahadhari 2"), ("sw", 2, "matatizo 2, tahadhari 1"),
+])
+def test_staff_read_counts_in_the_right_plural_form(
+    qapp: QApplication, language: str, count: int, expected: str
+) -> None:
+    """Found by staff: the status line read "1 problems"."""
+    translations = Translations()
+    try:
+        assert translations.use(language)
+        words = f"{tr('%n problem(s)', None, count)}, {tr('%n warning(s)', None, 3 - count)}"
+        assert words == expected
+        warning = tr("The screen will go back to the start in %n second(s), so the next "
+                     "person does not see what you read.", None, 1)
+        assert ("1 second," if language == "en" else "sekunde 1,") in warning
+    finally:
+        translations.use("en")
 
 
 def test_help_numbers_notes_follow_the_language(qtbot: QtBot, window: MainWindow) -> None:

@@ -154,7 +154,7 @@ def test_bad_page_deep_in_a_section_is_reported_soon_after_start(
     assert "is left out" in found[0]
     assert any("how-it-is-given/deep/broken.md" in record.getMessage()
                for record in caplog.records)
-    assert "1 problems" in content_status(window.choice)
+    assert "1 problem," in content_status(window.choice)
     shown = [child.id for child in window.library.children("how-it-is-given")]
     assert "how-it-is-given/deep/broken" not in shown
     assert "how-it-is-given/nasal-spray" in shown
@@ -165,7 +165,7 @@ def test_the_staff_line_counts_every_problem_at_once(
 ) -> None:
     write(content_copy / "en", "how-it-is-given/deep/broken.md", page("Broken", TOO_LONG_WORD))
     window = unshown_window(qtbot, data_dir, content_copy)
-    assert content_status(window.choice).startswith("Showing bundled content: 1 problems")
+    assert content_status(window.choice).startswith("Showing bundled content: 1 problem,")
 
 
 def test_a_bad_page_is_left_out_when_its_section_is_opened_first(

@@ -60,14 +60,6 @@
         <translation>maudhui ya awali</translation>
     </message>
     <message>
-        <source>Showing %1: %2 problems, %3 warnings.</source>
-        <translation>Inaonyesha %1: matatizo %2, tahadhari %3.</translation>
-    </message>
-    <message>
-        <source>Updated content was refused (%1 problems): see the log.</source>
-        <translation>Maudhui yaliyosasishwa yamekataliwa (matatizo %1): angalia kumbukumbu.</translation>
-    </message>
-    <message>
         <source>Sorry</source>
         <translation>Samahani</translation>
     </message>
@@ -220,6 +212,31 @@
         <translation>Ukubwa wa maandishi wa kuanzia: %1 kati ya %2</translation>
     </message>
     <message>
+        <source>Showing %1: %2, %3.</source>
+        <translation>Inaonyesha %1: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>tatizo %n</numerusform>
+            <numerusform>matatizo %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>tahadhari %n</numerusform>
+            <numerusform>tahadhari %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated content was refused (%n problem(s)): see the log.</source>
+        <translation>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (tatizo %n): angalia kumbukumbu.</numerusform>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (matatizo %n): angalia kumbukumbu.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Still reading?</source>
         <translation>Bado unasoma?</translation>
     </message>
@@ -227,9 +244,12 @@
         <source>Keep reading</source>
         <translation>Endelea kusoma</translation>
     </message>
-    <message>
-        <source>The screen will go back to the start in %1 seconds, so the next person does not see what you read.</source>
-        <translation>Skrini itarudi mwanzo baada ya sekunde %1, ili mtu anayefuata asione ulichosoma.</translation>
+    <message numerus="yes">
+        <source>The screen will go back to the start in %n second(s), so the next person does not see what you read.</source>
+        <translation>
+            <numerusform>Skrini itarudi mwanzo baada ya sekunde %n, ili mtu anayefuata asione ulichosoma.</numerusform>
+            <numerusform>Skrini itarudi mwanzo baada ya sekunde %n, ili mtu anayefuata asione ulichosoma.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No visits yet</source>

@@ -198,10 +198,6 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
     #Tile {{ background: {p.surface}; border: {m.px(3, 2)}px solid {p.border};
         border-radius: {radius}px; }}
     #Tile:pressed, #Tile:checked {{ background: {p.pressed}; border-color: {p.primary}; }}
-    #TileTitle {{ font-size: {m.font(40, 24)}px; font-weight: bold; color: {p.primary};
-        background: transparent; }}
-    #TileSummary {{ font-size: {m.font(30, 20)}px; color: {p.muted_text};
-        background: transparent; }}
     #SubTile {{ background: {p.surface}; border: {m.px(3, 2)}px solid {p.border};
         border-radius: {radius}px; font-size: {m.control_font}px; font-weight: bold;
         color: {p.primary}; padding: 0 {m.px(24, 12)}px; min-height: {m.control_height}px; }}

@@ -150,9 +150,10 @@ def content_status(choice: ContentChoice) -> str:
     failed = len(errors(choice.content.problems))
     origin = tr("updated content") if choice.origin is ContentOrigin.UPDATED \
         else tr("bundled content")
-    text = tr("Showing %1: %2 problems, %3 warnings.").replace("%1", origin) \
-        .replace("%2", str(failed)).replace("%3", str(warnings))
+    text = tr("Showing %1: %2, %3.").replace("%1", origin) \
+        .replace("%2", tr("%n problem(s)", None, failed)) \
+        .replace("%3", tr("%n warning(s)", None, warnings))
     if choice.rejected_update:
-        text += " " + tr("Updated content was refused (%1 problems): see the log.") \
-            .replace("%1", str(len(choice.rejected_update)))
+        text += " " + tr("Updated content was refused (%n problem(s)): see the log.", None,
+                         len(choice.rejected_update))
     return text

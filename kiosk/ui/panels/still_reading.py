@@ -33,9 +33,8 @@ class StillReading(Panel):
     def show_seconds(self, seconds: int) -> None:
         """The countdown as the session counts it."""
         self.seconds_left = seconds
-        self.countdown.setText(tr(
-            "The screen will go back to the start in %1 seconds, so the next person "
-            "does not see what you read.").replace("%1", str(seconds)))
+        self.countdown.setText(tr("The screen will go back to the start in %n second(s), so the "
+                                  "next person does not see what you read.", None, seconds))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A touch on the words counts too, not only on the button or the backdrop."""
