@@ -9,11 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QProcess, QUrl
+from PySide6.QtCore import QProcess, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -21,9 +21,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import resources
 from kiosk.app import Options, application, build_window
 from kiosk.ui.main_window import MainWindow
-
-SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
-
+from tests.helpers import WindowFactory, settle_layout
 
 _SPAWN_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
                  "os.startfile")
@@ -95,16 +93,6 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(resources.bundled_content_dir(), target)
     return target
-
-
-WindowFactory = Callable[..., MainWindow]
-
-
-def settle_layout() -> None:
-    """Deliver the layout requests Qt has queued, as the event loop would before painting."""
-    for _ in range(5):
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        QApplication.processEvents()
 
 
 @pytest.fixture

@@ -18,10 +18,14 @@ from kiosk.session.text_size import TEXT_STEPS
 from kiosk.ui.i18n import Translations, tr
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, contrast_ratio, text_pairs
-from tests.conftest import WindowFactory
-from tests.helpers import tap, tap_button, tile_titled
-from tests.test_kiosk_mode import write_settings
-from tests.test_layout import assert_screen_fits
+from tests.helpers import (
+    WindowFactory,
+    assert_screen_fits,
+    tap,
+    tap_button,
+    tile_titled,
+    write_settings,
+)
 
 
 @pytest.mark.parametrize(("palette", "minimum"), [(NORMAL, 4.5), (HIGH_CONTRAST, 7.0)],

@@ -51,8 +51,7 @@ from kiosk.content.problems import errors
 from kiosk.content.render import IMAGE_SCHEME
 from kiosk.session.history import CONTACT, HOME
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import WindowFactory
-from tests.helpers import link_targets, tap, tap_link
+from tests.helpers import WindowFactory, link_targets, tap, tap_link
 
 CORPUS = Path(__file__).resolve().parent / "data" / "bad_content"
 BASE = "good-base"

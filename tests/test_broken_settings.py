@@ -34,9 +34,14 @@ from kiosk.session.pin import LONGEST_LOCK_SECONDS, hash_pin
 from kiosk.session.staff import PinResult
 from kiosk.settings import SETTINGS_FILE, Settings, SettingsStore
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import WindowFactory
-from tests.helpers import tap_button, visible_tiles
-from tests.test_kiosk_mode import hold_clinic_name, type_pin, write_settings
+from tests.helpers import (
+    WindowFactory,
+    hold_clinic_name,
+    tap_button,
+    type_pin,
+    visible_tiles,
+    write_settings,
+)
 
 PIN = "2468"
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,8 +20,7 @@ from kiosk.content.contact import contact_codes
 from kiosk.session.history import CONTACT
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.contact_screen import ContactCard
-from tests.conftest import WindowFactory
-from tests.helpers import tap, tap_button, tap_link, tile_titled
+from tests.helpers import WindowFactory, tap, tap_button, tap_link, tile_titled
 
 SCAN_SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 MIN_CODE_PX = 240

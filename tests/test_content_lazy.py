@@ -20,8 +20,7 @@ from kiosk.content.source import UPDATED_CONTENT_DIR, ContentOrigin, choose_cont
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.panels.staff_panel import content_status
 from tests.benchmarks.content import multiply_content
-from tests.conftest import WindowFactory
-from tests.helpers import tap, tile_titled, visible_tiles
+from tests.helpers import WindowFactory, tap, tile_titled, visible_tiles
 
 CONDITIONS = "Conditions it may help"
 TOO_LONG_WORD = "x" * 2_000

@@ -36,7 +36,7 @@ from kiosk.content.source import ContentChoice
 from kiosk.session.history import CONTACT, HOME
 from kiosk.ui.main_window import MainWindow
 from tests import conftest
-from tests.conftest import WindowFactory, settle_layout
+from tests.helpers import WindowFactory, settle_layout
 
 # Targets from issue #4; the guidance aims at grade 6 to 8 (NIH: below 8th grade).
 MAX_PAGE_GRADE = 8.0

@@ -21,18 +21,17 @@ from kiosk.cli import main
 from kiosk.session.history import HOME
 from kiosk.session.pin import hash_pin
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.panels.pin_pad import PinPad
-from tests.conftest import WindowFactory
-from tests.helpers import tap, tap_button, tile_titled, window_point
-
-PIN = "2468"
-
-
-def write_settings(data_dir: Path, **values: object) -> None:
-    path = data_dir / "settings.json"
-    current = json.loads(path.read_text()) if path.exists() else {}
-    current.update(values)
-    path.write_text(json.dumps(current), encoding="utf-8")
+from tests.helpers import (
+    PIN,
+    WindowFactory,
+    hold_clinic_name,
+    tap,
+    tap_button,
+    tile_titled,
+    type_pin,
+    window_point,
+    write_settings,
+)
 
 
 @pytest.fixture
@@ -40,20 +39,6 @@ def staff_ready(data_dir: Path) -> Path:
     """A data folder with a PIN set and a short hold for the hidden gesture."""
     write_settings(data_dir, pin_hash=hash_pin(PIN), staff_hold_ms=50)
     return data_dir
-
-
-def hold_clinic_name(qtbot: QtBot, window: MainWindow) -> None:
-    """Press and hold the clinic's name until the hidden gesture fires."""
-    label = window.home_screen.clinic_name
-    qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
-    qtbot.waitUntil(window.overlays.pin_pad.isVisible, timeout=2000)
-    qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
-
-
-def type_pin(qtbot: QtBot, pad: PinPad, pin: str) -> None:
-    for digit in pin:
-        tap_button(qtbot, pad.digit_buttons[digit])
-    tap_button(qtbot, pad.ok_button)
 
 
 def test_a_short_press_on_the_name_does_nothing(

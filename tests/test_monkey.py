@@ -53,9 +53,7 @@ from kiosk.session.history import CONTACT, HOME
 from kiosk.session.pin import hash_pin
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.widgets.page_view import PageView
-from tests.conftest import WindowFactory, settle_layout
-from tests.helpers import tap
-from tests.test_kiosk_mode import write_settings
+from tests.helpers import WindowFactory, settle_layout, tap, write_settings
 
 SEED_ENV = "MONKEY_SEED"
 EVENTS_ENV = "MONKEY_EVENTS"

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.commands.screenshots import all_screen_ids
 from kiosk.session.history import CONTACT, HOME
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import WindowFactory
-from tests.helpers import drag, tap, tap_button, tap_link, tile_titled, touch_drag
+from tests.helpers import WindowFactory, drag, tap, tap_button, tap_link, tile_titled, touch_drag
 
 
 def test_home_shows_clinic_name_welcome_and_a_tile_per_section(window: MainWindow) -> None:

@@ -16,8 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
 from kiosk.commands.screenshots import all_screen_ids
-from tests.conftest import WindowFactory
-from tests.helpers import tap_button
+from tests.helpers import WindowFactory, tap_button
 
 _recording: list[str] | None = None
 

@@ -13,8 +13,15 @@ from kiosk.app import Options, build_window
 from kiosk.cli import main
 from kiosk.session.pin import hash_pin
 from kiosk.ui.main_window import MainWindow
-from tests.helpers import tap, tap_button, tile_titled
-from tests.test_kiosk_mode import PIN, hold_clinic_name, type_pin, write_settings
+from tests.helpers import (
+    PIN,
+    hold_clinic_name,
+    tap,
+    tap_button,
+    tile_titled,
+    type_pin,
+    write_settings,
+)
 
 
 @pytest.fixture
