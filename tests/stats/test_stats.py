@@ -39,7 +39,7 @@ from kiosk.stats import (
 from kiosk.ui.main_window import MainWindow
 from tests.helpers import tap, tap_button, tile_titled
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 NOON = datetime(2026, 11, 18, 12, 0)
 PAGES = ("how-it-works", "conditions/depression", "safety", "contact", "treatment-day")
 

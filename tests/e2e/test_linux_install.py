@@ -12,7 +12,7 @@ import pytest
 
 pytestmark = pytest.mark.spawns_processes
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 INSTALL = REPO / "build" / "linux" / "install.sh"
 UNINSTALL = REPO / "build" / "linux" / "uninstall.sh"
 

@@ -51,7 +51,7 @@ SUICIDAL_THOUGHTS = "conditions/suicidal-thoughts"
 # The verified crisis lines from the facts sheet (part C); the page takes them from clinic.toml.
 CRISIS_NUMBERS = ("1199", "0722 178 177")
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 # CI clones the repository next to the shared folder; without it that one check is skipped.
 BROCHURE = REPO_ROOT.parent / "shared" / "seed" / "clinic-brochure.txt"
 

@@ -17,7 +17,7 @@ QApplication comes from ``kiosk.app.application``, whose own Qt message handler 
 pytest-qt's for that first test, so the monkey reads Qt's warnings both from pytest-qt
 and from the "qt" logger, after every gesture.
 
-    MONKEY_SEED=1234 MONKEY_EVENTS=20000 pytest -q tests/test_monkey.py
+    MONKEY_SEED=1234 MONKEY_EVENTS=20000 pytest -q tests/e2e/test_monkey.py
 
 ``MONKEY_EVENTS`` (default 2000) is shared out between the screen sizes.  The seed
 (random unless ``MONKEY_SEED`` is set) is printed at the start and in every failure: the
@@ -61,7 +61,7 @@ SCREEN_ENV = "MONKEY_SCREEN"  # set only in the process that runs one screen siz
 REPORT_ENV = "MONKEY_REPORT"
 DEFAULT_EVENTS = 2000
 SCREENS = ((1920, 1080), (1080, 1920))
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 THIS_FILE = Path(__file__).resolve().relative_to(ROOT).as_posix()
 
 # Eight digits: random digits cannot hit it, and the monkey is stopped before it could

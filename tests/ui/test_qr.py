@@ -38,7 +38,7 @@ from kiosk.ui.widgets.qr import (
     render_qr_image,
 )
 
-REPOSITORY = Path(__file__).resolve().parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 WHITE, BLACK = 0xFF, 0x00
 
 LONG_URL = (
