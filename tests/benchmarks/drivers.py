@@ -454,11 +454,12 @@ def bare_idle(args: argparse.Namespace) -> int:
 
 def switch_language(window: MainWindow, code: str) -> str:
     """Change the language shown, through a public switch if the window has one."""
+    owner = getattr(window, "session", window)  # the session owns the language now
     for name in ("set_language", "switch_language", "change_language"):
-        method = getattr(window, name, None)
+        method = getattr(owner, name, None)
         if callable(method):
             method(code)
-            return f"window.{name}()"
+            return f"{type(owner).__name__}.{name}()"
     window.session.language = code
     fill = getattr(window, "_fill_home", None)
     if callable(fill):
@@ -469,11 +470,12 @@ def switch_language(window: MainWindow, code: str) -> str:
 
 def set_text_size(window: MainWindow, step: int) -> str | None:
     """Change the text size through a public switch; None if the window has none."""
+    owner = getattr(window, "session", window)  # the session owns the text step now
     for name in ("set_text_step", "set_text_size"):
-        method = getattr(window, name, None)
+        method = getattr(owner, name, None)
         if callable(method):
             method(step)
-            return f"window.{name}()"
+            return f"{type(owner).__name__}.{name}()"
     return None
 
 
