@@ -64,7 +64,7 @@ bench:
 # replay it with `make soak MONKEY_SEED=<seed>`.
 soak:
 	@build/bootstrap.sh test
-	QT_QPA_PLATFORM=offscreen MONKEY_EVENTS=20000 $(UV_RUN) pytest -q tests/test_monkey.py
+	QT_QPA_PLATFORM=offscreen MONKEY_EVENTS=20000 $(UV_RUN) pytest -q tests/e2e/test_monkey.py
 
 clean:
 	rm -rf .pyinstaller dist .screenshots bench.json .pytest_cache .mypy_cache .ruff_cache .i18n

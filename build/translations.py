@@ -1,6 +1,6 @@
 """Keep the UI translations in step: collect words from the code, compile for the app.
 
-    python build/translations.py update    # refresh kiosk/i18n/*.ts from kiosk/ui/*.py
+    python build/translations.py update    # refresh kiosk/i18n/*.ts from kiosk/ui/**/*.py
     python build/translations.py compile   # kiosk/i18n/*.ts -> .i18n/*.qm (run, test, build)
 
 Both use Qt's own tools that ship with PySide6 (pyside6-lupdate, pyside6-lrelease).  The
@@ -30,10 +30,13 @@ def _tool(name: str) -> str:
 
 def update() -> None:
     """Add new words from the code to every .ts file (translations are kept)."""
-    code = sorted(str(path) for path in (ROOT / "kiosk" / "ui").glob("*.py"))
+    code = sorted(str(path) for path in (ROOT / "kiosk" / "ui").rglob("*.py"))
     for ts_file in sorted(SOURCES.glob("*.ts")):
+        # The source language needs only the plural forms ("%n problem(s)" -> "1 problem").
+        only_plurals = ["-pluralonly"] if ts_file.stem.endswith("_en") else []
         subprocess.run([_tool("pyside6-lupdate"), *code, "-tr-function-alias", "tr+=tr",
-                        "-locations", "none", "-no-obsolete", "-ts", str(ts_file)], check=True)
+                        "-locations", "none", "-no-obsolete", *only_plurals, "-ts",
+                        str(ts_file)], check=True)
 
 
 def compile_all(out_dir: Path = COMPILED) -> list[Path]:

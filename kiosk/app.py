@@ -114,10 +114,10 @@ def build_window(options: Options) -> tuple[MainWindow, ContentChoice]:
     # The database is checked and opened on the writer thread, beside the first paint.
     recorder = UsageRecorder(options.data_dir if options.record_usage else None,
                              open_now=False)
-    window = MainWindow(choice, store, options.language, options.size or DEFAULT_SIZE,
-                        recorder)
+    window = MainWindow(choice, store, recorder, options.language,
+                        options.size or DEFAULT_SIZE)
     if options.high_contrast:
-        window.set_high_contrast(True)
+        window.session.set_high_contrast(True)
     return window, choice
 
 
@@ -144,8 +144,8 @@ def run(options: Options) -> int:
     window, _choice = build_window(
         dataclasses.replace(options, data_dir=data_dir, record_usage=True, size=size))
     log.info("tigoni-kiosk %s started (kiosk mode %s)", __version__,
-             "on" if window.kiosk_mode else "off")
-    window.exit_requested.connect(app.quit)
+             "on" if window.session.kiosk_mode else "off")
+    window.session.exit_requested.connect(app.quit)
     # Several kiosks (issue #18): the pack inbox and the usage outbox, well after the first
     # paint (a timer costs the first picture nothing; an event filter would).
     from kiosk.packs.startup import START_DELAY_MS, start_several_kiosks
@@ -153,7 +153,7 @@ def run(options: Options) -> int:
     QTimer.singleShot(START_DELAY_MS, window, lambda: start_several_kiosks(
         window, data_dir, watch_inbox=options.content_dir is None))
     window.present(options.fullscreen)
-    if cramped and not (options.fullscreen or window.kiosk_mode):
+    if cramped and not (options.fullscreen or window.session.kiosk_mode):
         window.showMaximized()  # the screen's whole free area, frame included
     ScreenFit(window)  # re-fit when the screen is rotated, resized, unplugged
     AfterFirstPaint(window.home_screen, SystemdWatchdog(window).ready)  # READY=1, pings

@@ -170,7 +170,7 @@ def _check(args: argparse.Namespace) -> int:
 def _screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import Options, application, build_window
-    from kiosk.ui.screenshots import save_screenshots
+    from kiosk.commands.screenshots import save_screenshots
 
     application()
     window, _choice = build_window(Options(args.data_dir, args.content, args.size, args.lang,
@@ -183,7 +183,7 @@ def _screenshots(args: argparse.Namespace) -> int:
 def _self_test(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.app import Options, application
-    from kiosk.ui.selftest import run_self_test
+    from kiosk.commands.selftest import run_self_test
 
     application()
     size = args.size or (1920, 1080)

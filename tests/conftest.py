@@ -9,22 +9,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QProcess, QUrl
+from PySide6.QtCore import QProcess, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk import resources
 from kiosk.app import Options, application, build_window
+from kiosk.session.pin import hash_pin
 from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.main_window import MainWindow
-
-SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
-
+from tests.helpers import PIN, WindowFactory, settle_layout, write_settings
 
 _SPAWN_EVENTS = ("subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
                  "os.startfile")
@@ -106,16 +105,6 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-WindowFactory = Callable[..., MainWindow]
-
-
-def settle_layout() -> None:
-    """Deliver the layout requests Qt has queued, as the event loop would before painting."""
-    for _ in range(5):
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        QApplication.processEvents()
-
-
 @pytest.fixture
 def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFactory:
     """Build and show a kiosk window of a given size on a temporary data folder."""
@@ -126,7 +115,7 @@ def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFacto
         qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
         window.present()
         qtbot.wait_exposed(window)
-        qtbot.wait_until(lambda: window.watching_input)  # from its first paint on
+        qtbot.wait_until(lambda: window.lockdown.watching_input)  # from its first paint on
         settle_layout()
         return window
 
@@ -137,3 +126,15 @@ def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFacto
 def window(make_window: WindowFactory) -> MainWindow:
     """A 1920x1080 kiosk window showing the bundled content."""
     return make_window()
+
+
+@pytest.fixture
+def counted(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    """A window that records usage in its data folder, as the installed kiosk does."""
+    write_settings(data_dir, pin_hash=hash_pin(PIN), staff_hold_ms=50)
+    window, _choice = build_window(Options(data_dir=data_dir, record_usage=True))
+    qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
+    window.present()
+    qtbot.wait_exposed(window)
+    qtbot.wait_until(lambda: window.lockdown.watching_input)  # from its first paint on
+    return window

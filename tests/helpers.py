@@ -1,17 +1,51 @@
-"""Small helpers to act on the kiosk as a patient would: find things and tap them."""
+"""What the tests share: windows, taps and drags as a patient makes them, staff's PIN,
+settings files, and the check that a screen fits.  One module, imported by every test
+that needs it (tests never import each other)."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QPointingDevice, QTextCursor, QWindow
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QScrollArea, QTextBrowser, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QTextBrowser,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
+from kiosk.commands.screenshots import all_screen_ids
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.tiles import Tile
+from kiosk.ui.panels.pin_pad import PinPad
+from kiosk.ui.widgets.tiles import Tile
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+TESTS = REPOSITORY / "tests"
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800), (3840, 2160)]
+WindowFactory = Callable[..., MainWindow]
+PIN = "2468"
+
+
+def write_settings(data_dir: Path, **values: object) -> None:
+    path = data_dir / "settings.json"
+    current = json.loads(path.read_text()) if path.exists() else {}
+    current.update(values)
+    path.write_text(json.dumps(current), encoding="utf-8")
+
+
+def settle_layout() -> None:
+    """Deliver the layout requests Qt has queued, as the event loop would before painting."""
+    for _ in range(5):
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QApplication.processEvents()
 
 
 def visible_tiles(window: MainWindow) -> list[Tile]:
@@ -139,3 +173,77 @@ def touch_drag(qtbot: QtBot, widget: QWidget, start: QPoint, end: QPoint,
         QTest.touchEvent(widget, device).move(0, point, widget).commit()
     qtbot.wait(16)
     QTest.touchEvent(widget, device).release(0, end, widget).commit()
+
+
+# --- staff ---------------------------------------------------------------------------
+
+
+def hold_clinic_name(qtbot: QtBot, window: MainWindow) -> None:
+    """Press and hold the clinic's name until the hidden gesture fires."""
+    label = window.home_screen.clinic_name
+    qtbot.mousePress(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
+    qtbot.waitUntil(window.overlays.pin_pad.isVisible, timeout=2000)
+    qtbot.mouseRelease(label, Qt.MouseButton.LeftButton, pos=label.rect().center())
+
+
+def type_pin(qtbot: QtBot, pad: PinPad, pin: str) -> None:
+    for digit in pin:
+        tap_button(qtbot, pad.digit_buttons[digit])
+    tap_button(qtbot, pad.ok_button)
+
+
+# --- every screen fits ------------------------------------------------------------------
+
+
+MIN_TOUCH_HEIGHT_AT_1080P = 72
+
+
+def visible_controls(window: MainWindow) -> list[QWidget]:
+    controls: list[QWidget] = []
+    for kind in (QAbstractButton, QLabel, QTextBrowser):
+        controls.extend(w for w in window.findChildren(kind) if w.isVisible())
+    return [w for w in controls if not isinstance(w.parentWidget(), QAbstractButton)]
+
+
+def window_rect(widget: QWidget, window: MainWindow) -> QRect:
+    """The part of ``widget`` actually on screen (clipped by scroll areas), in window px.
+
+    For a label that is where its text is drawn (inside its margins)."""
+    visible = widget.visibleRegion().boundingRect()
+    if isinstance(widget, QLabel):
+        visible = visible.intersected(widget.contentsRect())
+    return QRect(widget.mapTo(window, visible.topLeft()), visible.size())
+
+
+def assert_screen_fits(window: MainWindow, size: tuple[int, int],
+                      check_touch_size: bool = True) -> None:
+    """On every screen: controls inside the window, not overlapping, text not clipped."""
+    assert (window.width(), window.height()) == size
+    frame = window.rect()
+    for screen_id in all_screen_ids(window):
+        window.session.go_home()
+        window.session.navigate(screen_id)
+        settle_layout()
+        controls = visible_controls(window)
+        assert len(controls) >= 3, screen_id
+        rects = [(control, window_rect(control, window)) for control in controls]
+        for control, rect in rects:
+            if rect.isEmpty():
+                continue
+            name = control.objectName() or type(control).__name__
+            assert frame.contains(rect), f"{screen_id}: {name} {rect} leaves the window"
+            if isinstance(control, QLabel) and control.wordWrap():
+                needed = control.heightForWidth(control.width())
+                assert needed <= control.height() + 1, f"{screen_id}: {name} text is clipped"
+            if check_touch_size and isinstance(control, QAbstractButton):
+                scale = window.look.metrics.scale
+                assert control.height() >= MIN_TOUCH_HEIGHT_AT_1080P * scale, name
+        for index, (first, first_rect) in enumerate(rects):
+            for second, second_rect in rects[index + 1 :]:
+                if first.isAncestorOf(second) or second.isAncestorOf(first):
+                    continue
+                overlap = first_rect.intersected(second_rect)
+                assert overlap.isEmpty(), (
+                    f"{screen_id} at {size}: {first.objectName() or first} overlaps "
+                    f"{second.objectName() or second} by {overlap}"
+                )

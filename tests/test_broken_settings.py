@@ -34,9 +34,14 @@ from kiosk.session.pin import LONGEST_LOCK_SECONDS, hash_pin
 from kiosk.session.staff import PinResult
 from kiosk.settings import SETTINGS_FILE, Settings, SettingsStore
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import WindowFactory
-from tests.helpers import tap_button, visible_tiles
-from tests.test_kiosk_mode import hold_clinic_name, type_pin, write_settings
+from tests.helpers import (
+    WindowFactory,
+    hold_clinic_name,
+    tap_button,
+    type_pin,
+    visible_tiles,
+    write_settings,
+)
 
 PIN = "2468"
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,20 +75,20 @@ def start(qtbot: QtBot, data_dir: Path, size: tuple[int, int] = (1280, 800)) -> 
     qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
     window.present()
     qtbot.wait_exposed(window)
-    qtbot.wait_until(lambda: window.watching_input)
+    qtbot.wait_until(lambda: window.lockdown.watching_input)
     return window
 
 
 def assert_fails_closed(window: MainWindow) -> None:
     """Kiosk mode on, full screen, and no PIN (not even the right one) opens anything."""
-    assert window.kiosk_mode and window.isFullScreen()
-    assert window.staff_access.seconds_locked() > 0
-    window.open_staff_access()
-    pad = window.pin_pad
+    assert window.session.kiosk_mode and window.isFullScreen()
+    assert window.session.staff_access.seconds_locked() > 0
+    window.session.open_staff_access()
+    pad = window.overlays.pin_pad
     assert pad.isVisible()
     assert not any(button.isEnabled() for button in pad.digit_buttons.values())
-    assert window.staff_access.try_pin(PIN) is not PinResult.ACCEPTED
-    assert not window.staff_panel.isVisible()
+    assert window.session.staff_access.try_pin(PIN) is not PinResult.ACCEPTED
+    assert not window.overlays.staff_panel.isVisible()
 
 
 @pytest.mark.parametrize("kind", list(CORRUPT))
@@ -121,8 +126,8 @@ def test_a_lock_out_saved_before_survives_a_corrupt_file(
     window = make_window()
     hold_clinic_name(qtbot, window)
     for _ in range(5):
-        type_pin(qtbot, window.pin_pad, "1111")
-    locked_for = window.staff_access.seconds_locked()
+        type_pin(qtbot, window.overlays.pin_pad, "1111")
+    locked_for = window.session.staff_access.seconds_locked()
     assert locked_for > 0
     window.shutdown()
     path = data_dir / SETTINGS_FILE
@@ -133,7 +138,7 @@ def test_a_lock_out_saved_before_survives_a_corrupt_file(
     with caplog.at_level(logging.WARNING):
         restarted = make_window()
     assert settings_warnings(caplog)
-    assert restarted.staff_access.seconds_locked() >= locked_for
+    assert restarted.session.staff_access.seconds_locked() >= locked_for
     assert_fails_closed(restarted)
 
 
@@ -191,14 +196,14 @@ def test_an_unwritable_empty_data_folder_starts_with_defaults(
         assert setup_logging(data_dir) is None
         window = make_window()
     assert any("cannot write logs" in record.getMessage() for record in caplog.records)
-    assert not window.kiosk_mode and window.settings.idle_timeout_s == 90, "the defaults"
+    assert not window.session.kiosk_mode and window.settings.idle_timeout_s == 90, "the defaults"
     window.settings.idle_timeout_s = 30
     with caplog.at_level(logging.WARNING):
         assert window.store.save() is False
     assert any("Permission denied" in message for message in settings_warnings(caplog))
     tiles = visible_tiles(window)
     tap_button(qtbot, tiles[0])
-    assert window.idle_timer.interval() == 30_000, "the change works, in memory"
+    assert window.session.idle.idle_timer.interval() == 30_000, "the change works, in memory"
     assert list(data_dir.iterdir()) == []
 
 
@@ -212,12 +217,12 @@ def test_an_unwritable_data_folder_keeps_changes_in_memory(
     window = make_window()
     with caplog.at_level(logging.WARNING):
         hold_clinic_name(qtbot, window)
-        type_pin(qtbot, window.pin_pad, "1111")
-    assert window.pin_pad.message.text() == "Wrong PIN. Tries left: 4.", "kept in memory"
+        type_pin(qtbot, window.overlays.pin_pad, "1111")
+    assert window.overlays.pin_pad.message.text() == "Wrong PIN. Tries left: 4.", "kept in memory"
     assert any("could not be saved (Permission denied)" in message
                for message in settings_warnings(caplog))
-    type_pin(qtbot, window.pin_pad, PIN)
-    panel = window.staff_panel
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    panel = window.overlays.staff_panel
     assert panel.isVisible()
     tap_button(qtbot, panel.idle_longer)
     assert window.settings.idle_timeout_s == 120
@@ -259,13 +264,13 @@ def test_a_data_folder_that_cannot_be_made_starts_and_runs(
         window = start(qtbot, data_dir)
     assert any("cannot write logs" in record.getMessage() for record in caplog.records)
     assert settings_warnings(caplog)
-    assert window.kiosk_mode, "settings that cannot be read fail closed"
+    assert window.session.kiosk_mode, "settings that cannot be read fail closed"
     window.settings.default_text_step = 2
     assert window.store.save() is False
     assert window.settings.default_text_step == 2, "the change is kept in memory"
     tiles = visible_tiles(window)
     tap_button(qtbot, tiles[0])
-    assert window.current_screen == tiles[0].target_id, "the kiosk still answers taps"
+    assert window.session.current_screen == tiles[0].target_id, "the kiosk still answers taps"
 
 
 def test_a_missing_data_folder_is_made_and_used(
@@ -277,7 +282,7 @@ def test_a_missing_data_folder_is_made_and_used(
         window = start(qtbot, data_dir)
     assert not settings_warnings(caplog)
     assert log_file is not None and log_file.is_file()
-    assert not window.kiosk_mode, "a new kiosk starts with the defaults"
+    assert not window.session.kiosk_mode, "a new kiosk starts with the defaults"
     window.settings.idle_timeout_s = 180
     assert window.store.save()
     saved = data_dir / SETTINGS_FILE
@@ -305,16 +310,16 @@ def test_a_full_disk_keeps_the_old_settings_file_and_the_kiosk_running(
     with caplog.at_level(logging.WARNING):
         hold_clinic_name(qtbot, window)
         for _ in range(5):
-            type_pin(qtbot, window.pin_pad, "1111")
+            type_pin(qtbot, window.overlays.pin_pad, "1111")
     assert any("No space left on device" in message for message in settings_warnings(caplog))
     assert path.read_bytes() == before, "the old file is intact (written atomically)"
     assert not list(data_dir.glob(".*tmp")), "no half-written file is left behind"
-    assert window.staff_access.seconds_locked() > 0, "the lock-out holds in memory"
-    tap_button(qtbot, window.pin_pad.close_button)
+    assert window.session.staff_access.seconds_locked() > 0, "the lock-out holds in memory"
+    tap_button(qtbot, window.overlays.pin_pad.close_button)
     tiles = visible_tiles(window)
     tap_button(qtbot, tiles[0])
-    assert window.current_screen == tiles[0].target_id
-    assert window.kiosk_mode and window.isFullScreen()
+    assert window.session.current_screen == tiles[0].target_id
+    assert window.session.kiosk_mode and window.isFullScreen()
 
 
 def test_save_says_false_when_the_disk_is_full(
@@ -440,7 +445,7 @@ QTimer.singleShot(0, raiser("a bug in a slot"))
 QTimer.singleShot(200, app.quit)
 app.exec()
 window.shutdown()
-print("kiosk still running after the exceptions:", window.current_screen)
+print("kiosk still running after the exceptions:", window.session.current_screen)
 """
 
 

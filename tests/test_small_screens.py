@@ -12,11 +12,10 @@ from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.commands.screenshots import panel_scenes
 from kiosk.session.history import CONTACT
-from kiosk.ui.panel import Panel
-from kiosk.ui.screenshots import panel_scenes
-from tests.conftest import WindowFactory, settle_layout
-from tests.test_layout import assert_screen_fits
+from kiosk.ui.panels.panel import Panel
+from tests.helpers import WindowFactory, assert_screen_fits, settle_layout
 
 SMALL = [(1024, 600), (1280, 800), (800, 1280)]
 
@@ -43,11 +42,11 @@ def test_every_panel_fits_or_scrolls_on_a_small_screen(
     for name, open_it in panel_scenes(window):
         if name == "overlay-attract.png":
             continue  # a full-screen picture, not a card
-        window.close_panels()
-        window.go_home()
+        window.overlays.close_panels()
+        window.session.go_home()
         open_it()
         settle_layout()
-        panel = next(p for p in window.panels() if p.isVisible())
+        panel = next(p for p in window.overlays.panels() if p.isVisible())
         card = panel.card
         assert window.rect().contains(card.geometry()), f"{name}: the card leaves the window"
         controls = panel_controls(panel)
@@ -83,7 +82,7 @@ def test_contact_codes_are_whole_and_clear_of_their_words(
     make_window: WindowFactory, size: tuple[int, int]
 ) -> None:
     window = make_window(size)
-    window.navigate(CONTACT)
+    window.session.navigate(CONTACT)
     settle_layout()
     screen = window.contact_screen
     assert screen.cards

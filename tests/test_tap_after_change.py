@@ -20,8 +20,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.session.history import HOME
 from kiosk.ui.kiosk_guard import SCREEN_CHANGE_QUIET_S
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import WindowFactory
-from tests.helpers import _touch_device, drag, tap_button, tile_titled, touch_drag
+from tests.helpers import WindowFactory, _touch_device, drag, tap_button, tile_titled, touch_drag
 
 # One paragraph of links, wrapped edge to edge: there is a link under any finger.
 LINKS = "".join(["[Safety and side effects, read about them here.](page:safety)"] * 40)
@@ -59,8 +58,8 @@ def link_page_content(content_copy: Path) -> Path:
 def kiosk(make_window: WindowFactory, link_page_content: Path, clock: FakeClock) -> MainWindow:
     """A 1280x800 kiosk with the quiet-after-a-change rule on and a fake clock."""
     window = make_window((1280, 800), link_page_content)
-    window.guard.clock = clock
-    window.guard.quiet_s = SCREEN_CHANGE_QUIET_S
+    window.lockdown.guard.clock = clock
+    window.lockdown.guard.quiet_s = SCREEN_CHANGE_QUIET_S
     return window
 
 
@@ -91,12 +90,12 @@ def test_the_second_tap_of_a_double_tap_does_not_follow_the_link_under_it(
 ) -> None:
     where = tile_point(kiosk, "How it works")
     tap_at(kiosk, where)
-    assert kiosk.current_screen == "how-it-works"
+    assert kiosk.session.current_screen == "how-it-works"
     clock.advance(0.120)
     tap_at(kiosk, where)
     qtbot.wait(50)
-    assert kiosk.current_screen == "how-it-works", "the second tap acted on the new page"
-    assert kiosk.history.can_go_back and kiosk.page_screen.isVisible()
+    assert kiosk.session.current_screen == "how-it-works", "the second tap acted on the new page"
+    assert kiosk.session.history.can_go_back and kiosk.page_screen.isVisible()
 
 
 @TAPS
@@ -104,12 +103,12 @@ def test_without_the_quiet_window_that_second_tap_would_follow_a_link(
     qtbot: QtBot, kiosk: MainWindow, clock: FakeClock, tap_at: Callable[..., None]
 ) -> None:
     """The control: the page above really has a link under the finger."""
-    kiosk.guard.quiet_s = 0.0
+    kiosk.lockdown.guard.quiet_s = 0.0
     where = tile_point(kiosk, "How it works")
     tap_at(kiosk, where)
     clock.advance(0.120)
     tap_at(kiosk, where)
-    qtbot.wait_until(lambda: kiosk.current_screen == "safety")
+    qtbot.wait_until(lambda: kiosk.session.current_screen == "safety")
 
 
 @TAPS
@@ -122,7 +121,7 @@ def test_a_deliberate_tap_after_the_quiet_window_acts(
     tap_at(kiosk, where)  # swallowed
     clock.advance(SCREEN_CHANGE_QUIET_S)  # well after the page changed
     tap_at(kiosk, where)
-    qtbot.wait_until(lambda: kiosk.current_screen == "safety")
+    qtbot.wait_until(lambda: kiosk.session.current_screen == "safety")
 
 
 def test_a_double_tap_on_help_leaves_the_help_panel_open(
@@ -130,12 +129,12 @@ def test_a_double_tap_on_help_leaves_the_help_panel_open(
 ) -> None:
     """Panels count too: the second tap would land on the backdrop and close it."""
     tap_button(qtbot, kiosk.nav_bar.help_button)
-    assert kiosk.help_panel.is_open
+    assert kiosk.overlays.help_panel.is_open
     clock.advance(0.120)
     button = kiosk.nav_bar.help_button
     mouse_tap(kiosk, button.mapTo(kiosk, button.rect().center()))
-    assert kiosk.help_panel.is_open
-    assert kiosk.current_screen == HOME
+    assert kiosk.overlays.help_panel.is_open
+    assert kiosk.session.current_screen == HOME
 
 
 @pytest.mark.parametrize("gesture", [touch_drag, drag], ids=["touch-drag", "mouse-drag"])
@@ -143,7 +142,7 @@ def test_a_drag_just_after_the_page_changed_still_scrolls(
     qtbot: QtBot, kiosk: MainWindow, clock: FakeClock, gesture: Callable[..., None]
 ) -> None:
     mouse_tap(kiosk, tile_point(kiosk, "Safety and side effects"))
-    assert kiosk.current_screen == "safety"
+    assert kiosk.session.current_screen == "safety"
     clock.advance(0.120)  # the finger comes down again at once, and swipes
     view = kiosk.page_screen.view
     bar = view.verticalScrollBar()
@@ -152,4 +151,4 @@ def test_a_drag_just_after_the_page_changed_still_scrolls(
     start = QPoint(viewport.width() // 2, viewport.height() - 40)
     gesture(qtbot, viewport, start, QPoint(start.x(), 60))
     qtbot.wait_until(lambda: bar.value() > 200, timeout=3000)
-    assert kiosk.current_screen == "safety"
+    assert kiosk.session.current_screen == "safety"

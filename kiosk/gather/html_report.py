@@ -21,7 +21,7 @@ from kiosk import resources
 from kiosk.gather.merge import Merged
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.theme import NORMAL, Metrics
-from kiosk.ui.usage_chart import BarChart, day_label
+from kiosk.ui.widgets.usage_chart import BarChart, day_label
 
 CHART_WIDTH = 900
 MAX_DAYS = 31

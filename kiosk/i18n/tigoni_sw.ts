@@ -56,6 +56,14 @@
         <translation>Inaonyesha %1.</translation>
     </message>
     <message>
+        <source>updated content</source>
+        <translation>maudhui yaliyosasishwa</translation>
+    </message>
+    <message>
+        <source>bundled content</source>
+        <translation>maudhui ya awali</translation>
+    </message>
+    <message>
         <source>Sorry</source>
         <translation>Samahani</translation>
     </message>
@@ -232,6 +240,31 @@
         <translation>Ukubwa wa maandishi wa kuanzia: %1 kati ya %2</translation>
     </message>
     <message>
+        <source>Showing %1: %2, %3.</source>
+        <translation>Inaonyesha %1: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>tatizo %n</numerusform>
+            <numerusform>matatizo %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>tahadhari %n</numerusform>
+            <numerusform>tahadhari %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated content was refused (%n problem(s)): see the log.</source>
+        <translation>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (tatizo %n): angalia kumbukumbu.</numerusform>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (matatizo %n): angalia kumbukumbu.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Still reading?</source>
         <translation>Bado unasoma?</translation>
     </message>
@@ -239,9 +272,12 @@
         <source>Keep reading</source>
         <translation>Endelea kusoma</translation>
     </message>
-    <message>
-        <source>The screen will go back to the start in %1 seconds, so the next person does not see what you read.</source>
-        <translation>Skrini itarudi mwanzo baada ya sekunde %1, ili mtu anayefuata asione ulichosoma.</translation>
+    <message numerus="yes">
+        <source>The screen will go back to the start in %n second(s), so the next person does not see what you read.</source>
+        <translation>
+            <numerusform>Skrini itarudi mwanzo baada ya sekunde %n, ili mtu anayefuata asione ulichosoma.</numerusform>
+            <numerusform>Skrini itarudi mwanzo baada ya sekunde %n, ili mtu anayefuata asione ulichosoma.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No visits yet</source>

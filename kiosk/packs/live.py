@@ -30,13 +30,23 @@ class _Panel(Protocol):
     def isVisible(self) -> bool: ...
 
 
-class KioskWindow(Protocol):
-    """What ``LiveContent`` needs of the main window."""
-
-    screen_shown: SignalInstance
+class _Session(Protocol):
+    screen_changed: SignalInstance  # a screen id
     session_reset: SignalInstance
 
+
+class _Overlays(Protocol):
     def panels(self) -> Sequence[_Panel]: ...
+
+
+class KioskWindow(Protocol):
+    """What ``LiveContent`` needs of the main window: its session, panels and content."""
+
+    @property
+    def session(self) -> _Session: ...
+
+    @property
+    def overlays(self) -> _Overlays: ...
 
     def replace_content(self, choice: ContentChoice) -> None: ...
 
@@ -53,10 +63,10 @@ class LiveContent(QObject):
         self.pending: int | None = None  # version waiting to be shown
         inbox.installed.connect(self._on_installed)
         inbox.refused.connect(self._on_refused)
-        window.screen_shown.connect(self._on_screen_shown)
-        window.session_reset.connect(self.switch_now)
+        window.session.screen_changed.connect(self._on_screen_shown)
+        window.session.session_reset.connect(self.switch_now)
         # A stick mounted over an existing folder sends no event: look again at each reset.
-        window.session_reset.connect(inbox.scan)
+        window.session.session_reset.connect(inbox.scan)
 
     def _on_installed(self, installed: Installed) -> None:
         self.pending = installed.pack.version
@@ -68,7 +78,8 @@ class LiveContent(QObject):
                     "; ".join(reasons))
 
     def _on_screen_shown(self, screen_id: str) -> None:
-        if screen_id == HOME and not any(panel.isVisible() for panel in self.window.panels()):
+        panels = self.window.overlays.panels()
+        if screen_id == HOME and not any(panel.isVisible() for panel in panels):
             self.switch_now()
 
     def switch_now(self) -> None:

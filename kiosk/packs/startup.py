@@ -29,4 +29,5 @@ def start_several_kiosks(window: MainWindow, data_dir: Path, watch_inbox: bool) 
         from kiosk.gather import kiosk_name
         from kiosk.gather.outbox import attach_outbox
 
-        attach_outbox(window.session_reset, data_dir, kiosk_name(window.settings.kiosk_name))
+        attach_outbox(window.session.session_reset, data_dir,
+                      kiosk_name(window.settings.kiosk_name))

@@ -1,4 +1,7 @@
-"""The kiosk session: where the patient is, and (later) idle, lock and PIN logic.
+"""One patient's visit and the kiosk's lock-down, as logic (QtCore at most, no widgets).
 
-Plain Python, no widgets: screens call into it and render what it says.
+``kiosk_session.KioskSession`` owns the visit: screen and history (``history``), reading
+choices (``text_size``), the idle cycle and privacy reset (``idle``), the staff flow with
+PIN entry (``pin_entry``, ``staff``, ``pin``) and staff defaults (``staff_defaults``),
+kiosk mode and exit.  The window (``kiosk.ui``) listens to its signals and draws.
 """

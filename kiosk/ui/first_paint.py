@@ -1,7 +1,8 @@
 """Run something once a widget has been painted for the first time.
 
-Work that the first picture does not need (the application-wide event filter, the
-start-up benchmark's report) waits for it, so the kiosk shows its home screen sooner.
+Work that the first picture does not need (the window's input rules, the usage
+recorder's writer, the idle-time warm-up, the start-up benchmark's report) waits for
+it, so the kiosk shows its home screen sooner.
 """
 
 from __future__ import annotations

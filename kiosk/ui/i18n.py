@@ -23,9 +23,13 @@ CONTEXT = ""  # what lupdate assigns to calls of a plain function alias of tr
 SOURCE_LANGUAGE = "en"
 
 
-def tr(text: str) -> str:
-    """``text`` in the language currently installed (English when none is)."""
-    return QCoreApplication.translate(CONTEXT, text)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the language currently installed (English when none is).
+
+    With a count ``n``, ``text`` holds ``%n`` and the translation picks the language's
+    plural form for ``n`` (Qt's numerus forms; English ones come from ``tigoni_en.ts``).
+    """
+    return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
 class Translations:
@@ -48,13 +52,15 @@ class Translations:
             app.removeTranslator(Translations._installed)
             Translations._installed = None
         self.language = language
-        if language == SOURCE_LANGUAGE or app is None:
+        if app is None:
             return True
         translator = Translations._loaded.get(language)
         if translator is None:
             path = resources.translations_dir() / f"tigoni_{language}.qm"
             translator = QTranslator(app)
             if not translator.load(str(path)):
+                if language == SOURCE_LANGUAGE:
+                    return True  # only its plural forms would be missing ("1 problem(s)")
                 log.warning("no UI translation for %r at %s: showing English words",
                             language, path)
                 return False

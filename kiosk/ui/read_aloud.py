@@ -1,6 +1,7 @@
 """Read aloud: speaks the current page where the platform has an offline speech engine.
 
-It uses Qt's QtTextToSpeech (from the optional PySide6-Addons: `uv sync --extra speech`).
+It uses Qt's QtTextToSpeech, from PySide6-Addons, which the project does not depend on
+(only PySide6-Essentials): install PySide6-Addons of the same version to have it.
 Windows always has an engine; Linux has one with speech-dispatcher.  Without the module
 or an engine the button is simply absent and nothing fails.  Speaking never blocks: the
 engine works in the background and stops when the patient leaves the page.
@@ -10,15 +11,13 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject
 
 from kiosk.ui.i18n import tr
-from kiosk.ui.nav_bar import NavButton
-
-if TYPE_CHECKING:
-    from kiosk.ui.main_window import MainWindow
+from kiosk.ui.widgets.nav_bar import NavButton
 
 log = logging.getLogger(__name__)
 MODULE = "PySide6.QtTextToSpeech"
@@ -45,25 +44,28 @@ def speech_engine(parent: QObject) -> Any | None:
 class ReadAloud(QObject):
     """The Read aloud button and the engine behind it."""
 
-    def __init__(self, window: MainWindow, speech: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, parent: QObject, speech: Any, text: Callable[[], str]) -> None:
+        super().__init__(parent)
+        self.text = text
         self.speech = speech
         self.button = NavButton(tr("Read aloud"), "read-aloud")
         self.button.clicked.connect(self.toggle)
 
     @classmethod
-    def create(cls, window: MainWindow) -> ReadAloud | None:
-        """The feature if this machine can speak, else None (and no button)."""
-        speech = speech_engine(window)
-        return cls(window, speech) if speech is not None else None
+    def create(cls, parent: QObject, text: Callable[[], str]) -> ReadAloud | None:
+        """The feature if this machine can speak, else None (and no button).
+
+        ``text`` gives the words on the screen being shown when the button is tapped.
+        """
+        speech = speech_engine(parent)
+        return cls(parent, speech, text) if speech is not None else None
 
     def toggle(self) -> None:
         """Speak the page shown, or stop if already speaking."""
         if self.speech.state() == self.speech.State.Speaking:
             self.stop()
             return
-        text = self.window.current_text()
+        text = self.text()
         if text:
             self.speech.say(text)
 

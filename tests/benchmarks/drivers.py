@@ -70,7 +70,7 @@ def start_kiosk(data_dir: Path) -> tuple[QApplication, MainWindow]:
     window, _choice = build_window(
         Options(args.data_dir, args.content, args.size, args.lang, kiosk=args.kiosk)
     )
-    window.exit_requested.connect(app.quit)
+    window.session.exit_requested.connect(app.quit)
     return app, window
 
 
@@ -247,7 +247,7 @@ def kiosk_walk(window: MainWindow) -> Iterator[Step]:
         return widget.rect().center()
 
     def follow_links() -> Iterator[Step]:
-        here = window.current_screen
+        here = window.session.current_screen
         for href in page_links(view):
             yield Wait(SCROLL_SETTLE_MS)  # let the previous screen settle
             link_position(view, href)
@@ -267,7 +267,7 @@ def kiosk_walk(window: MainWindow) -> Iterator[Step]:
     while True:
         section_ids = [tile.target_id for tile in window.home_screen.grid.tiles]
         for section in section_ids:
-            if window.current_screen != HOME:
+            if window.session.current_screen != HOME:
                 yield Tap(nav.home_button, centre(nav.home_button), "home", HOME)
             tile = tile_for(section, list(window.home_screen.grid.tiles))
             if tile is None:
@@ -278,14 +278,14 @@ def kiosk_walk(window: MainWindow) -> Iterator[Step]:
             yield from follow_links()
             subtopics = [t.target_id for t in window.page_screen.subtopics.tiles]
             for target in subtopics:
-                if target == window.current_screen:
+                if target == window.session.current_screen:
                     continue
                 sub = tile_for(target, list(window.page_screen.subtopics.tiles))
                 if sub is None:
                     continue
                 yield Tap(sub, centre(sub), "tile", target)
                 yield from follow_links()
-        if window.current_screen != CONTACT:  # the home screen's Contact tile may be there
+        if window.session.current_screen != CONTACT:  # the home screen's Contact tile may be there
             yield Tap(nav.contact_button, centre(nav.contact_button), "contact", CONTACT)
         yield Tap(nav.home_button, centre(nav.home_button), "home", HOME)
 
@@ -315,7 +315,7 @@ def app_taps(args: argparse.Namespace) -> int:
     screens: list[QWidget] = [window.home_screen, window.page_screen,
                               window.page_screen.view.viewport(), window.contact_screen]
     runner = TapRunner(app, kiosk_walk(window), screens, args.taps,
-                       lambda: window.current_screen)
+                       lambda: window.session.current_screen)
     keep = after_first_paint(window, window.home_screen, runner.start)
     code = app.exec()
     del keep
@@ -411,18 +411,18 @@ def app_idle(args: argparse.Namespace) -> int:
     """Show one scene, let it settle, then measure the CPU used while nobody touches it."""
     app, window = start_kiosk(args.data_dir)
     counter = PaintCounter()
-    for widget in (window.home_screen, window.page_screen.view.viewport(), window.attract):
+    for widget in (window.home_screen, window.page_screen.view.viewport(), window.overlays.attract):
         widget.installEventFilter(counter)
     extra: dict[str, object] = {"scene": args.scene}
     begin = measure_idle(app, args.seconds, counter, extra)
 
     def show_scene() -> None:
         if args.scene == "page":
-            window.navigate(args.page)
-            extra["page"] = window.current_screen
+            window.session.navigate(args.page)
+            extra["page"] = window.session.current_screen
             extra["scroll_max"] = window.page_screen.view.verticalScrollBar().maximum()
         elif args.scene == "attract":
-            window.attract.start()
+            window.overlays.attract.start()
         QTimer.singleShot(round(args.settle * 1000), begin)
 
     keep = after_first_paint(window, window.home_screen, show_scene)
@@ -454,26 +454,28 @@ def bare_idle(args: argparse.Namespace) -> int:
 
 def switch_language(window: MainWindow, code: str) -> str:
     """Change the language shown, through a public switch if the window has one."""
+    owner = getattr(window, "session", window)  # the session owns the language now
     for name in ("set_language", "switch_language", "change_language"):
-        method = getattr(window, name, None)
+        method = getattr(owner, name, None)
         if callable(method):
             method(code)
-            return f"window.{name}()"
-    window.language = code
+            return f"{type(owner).__name__}.{name}()"
+    window.session.language = code
     fill = getattr(window, "_fill_home", None)
     if callable(fill):
         fill()
-    window.go_home()
-    return "window.language = ... (no public switch)"
+    window.session.go_home()
+    return "window.session.language = ... (no public switch)"
 
 
 def set_text_size(window: MainWindow, step: int) -> str | None:
     """Change the text size through a public switch; None if the window has none."""
+    owner = getattr(window, "session", window)  # the session owns the text step now
     for name in ("set_text_step", "set_text_size"):
-        method = getattr(window, name, None)
+        method = getattr(owner, name, None)
         if callable(method):
             method(step)
-            return f"window.{name}()"
+            return f"{type(owner).__name__}.{name}()"
     return None
 
 
@@ -518,9 +520,9 @@ class Soak(QObject):
 
     def _step(self) -> None:
         window = self.window
-        window.close_panels()
-        if window.attract.isVisible():
-            window.attract.stop()  # the touch that dismisses the attract screen
+        window.overlays.close_panels()
+        if window.overlays.attract.isVisible():
+            window.overlays.attract.stop()  # the touch that dismisses the attract screen
         if self.done >= self.steps:
             QTimer.singleShot(50, self._finish)
             return
@@ -535,16 +537,16 @@ class Soak(QObject):
         if roll < 0.45:
             action = "navigate"
             ids = [*sorted(window.library.pages), CONTACT]
-            window.navigate(rng.choice(ids))
+            window.session.navigate(rng.choice(ids))
         elif roll < 0.60:
             action = "back"
-            window.go_back()
+            window.session.go_back()
         elif roll < 0.70:
             action = "home"
-            window.go_home()
+            window.session.go_home()
         elif roll < 0.80:
             action = "help"
-            window.show_help()
+            window.overlays.help_panel.open_panel()
         elif roll < 0.88:
             action = "language"
             codes = window.content.languages
@@ -554,12 +556,12 @@ class Soak(QObject):
             how = set_text_size(window, rng.randrange(4))
             if how is None:
                 action = "text_size_skipped"
-                window.go_home()
+                window.session.go_home()
             else:
                 self.how["text_size"] = how
         else:
             action = "reset_session"
-            window.reset_session()
+            window.session.reset()
         self.counts[action] = self.counts.get(action, 0) + 1
 
     def _finish(self) -> None:

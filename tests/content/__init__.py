@@ -1,0 +1,1 @@
+"""Content: loading, checking, rendering and the words themselves."""

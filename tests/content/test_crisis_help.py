@@ -14,8 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.clinic import load_clinic
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import settle_layout
-from tests.helpers import tap_button
+from tests.helpers import settle_layout, tap_button
 
 SUICIDAL_THOUGHTS = "conditions/suicidal-thoughts"
 # What each line reads as, in each language (name: number).
@@ -31,10 +30,10 @@ SHOWN = {
 def test_need_help_now_panel_lists_999_and_every_line_in_the_language(
     qtbot: QtBot, window: MainWindow, language: str
 ) -> None:
-    window.set_language(language)
+    window.session.set_language(language)
     tap_button(qtbot, window.nav_bar.help_button)
-    qtbot.waitUntil(lambda: window.help_panel.is_open)
-    shown = [label.text() for label in window.help_panel.lines if label.isVisible()]
+    qtbot.waitUntil(lambda: window.overlays.help_panel.is_open)
+    shown = [label.text() for label in window.overlays.help_panel.lines if label.isVisible()]
     for line in SHOWN[language]:
         assert any(text.startswith(line) for text in shown), f"{line!r} not in {shown}"
 
@@ -43,8 +42,8 @@ def test_need_help_now_panel_lists_999_and_every_line_in_the_language(
 def test_suicidal_thoughts_help_box_lists_999_before_the_page_text(
     window: MainWindow, language: str
 ) -> None:
-    window.set_language(language)
-    window.navigate(SUICIDAL_THOUGHTS)
+    window.session.set_language(language)
+    window.session.navigate(SUICIDAL_THOUGHTS)
     settle_layout()
     text = window.page_screen.view.toPlainText()
     first_heading = window.content.libraries[language].pages[SUICIDAL_THOUGHTS].body.split(

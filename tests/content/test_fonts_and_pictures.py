@@ -17,12 +17,12 @@ from PySide6.QtGui import QFont, QTextDocument, QTextLayout, QTextTable
 
 from kiosk import resources
 from kiosk.cli import main
+from kiosk.commands.selftest import run_self_test
 from kiosk.content.glyphs import SURELY_DRAWN, characters_of, missing_characters
 from kiosk.ui.fallback_fonts import FALLBACK_FAMILIES
-from kiosk.ui.selftest import run_self_test
 from kiosk.ui.theme import FONT_FAMILY
-from tests.conftest import WindowFactory
 from tests.content.corpus import case_folder, png, write_page
+from tests.helpers import WindowFactory
 
 BUNDLED_FAMILIES = {FONT_FAMILY, *FALLBACK_FAMILIES}
 
@@ -55,7 +55,7 @@ def test_emoji_in_titles_summaries_and_bodies_are_drawn(
     assert tile.summary == "How it acts on the brain 🧠 in Kenya 🇰🇪"
     assert_drawn_by_bundled_fonts(tile.title, QFont(FONT_FAMILY))
     assert_drawn_by_bundled_fonts(tile.summary, QFont(FONT_FAMILY))
-    window.navigate("broken")
+    window.session.navigate("broken")
     assert window.page_screen.title.text() == "Your medicine 💊"
     document: QTextDocument = window.page_screen.view.document()
     line = document.findBlock(document.toPlainText().index("💊")).text()
@@ -139,7 +139,7 @@ def test_pictures_are_decoded_by_check_and_a_bad_one_shows_its_alt_text(
     assert "en/broken.md:8: image 'images/cut-off.png' cannot be decoded" in out
     assert "good.png" not in out
     window = make_window(content=content)
-    window.navigate("broken")
+    window.session.navigate("broken")
     document = window.page_screen.view.document()
     assert _framed_alt_texts(document) == ["A very large photo", "A photo cut off while copying"]
     assert "Words after them." in document.toPlainText()
@@ -155,7 +155,7 @@ def test_a_picture_that_fails_to_decode_on_screen_shows_its_alt_text_framed(
     picture.write_bytes(png(400, 300, rows=10))  # the USB stick was pulled mid-copy
     write_page(content / "en" / "broken.md", "![The waiting room](images/photo.png)\n")
     window = make_window(content=content)
-    window.navigate("broken")
+    window.session.navigate("broken")
     assert window.renderer.render(window.library.pages["broken"], "en").images == (
         "images/photo.png",)
     assert _framed_alt_texts(window.page_screen.view.document()) == ["The waiting room"]

@@ -15,15 +15,15 @@ import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTextBrowser
 
+from kiosk.commands.screenshots import all_screen_ids
 from kiosk.session.history import CONTACT
+from kiosk.session.text_size import TEXT_STEPS
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.nav_bar import NavButton
-from kiosk.ui.screenshots import all_screen_ids
-from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, TEXT_STEPS
-from kiosk.ui.tiles import Tile
-from tests.conftest import SIZES, WindowFactory, settle_layout
+from kiosk.ui.theme import HIGH_CONTRAST, NORMAL
+from kiosk.ui.widgets.nav_bar import NavButton
+from kiosk.ui.widgets.tiles import Tile
 from tests.content.corpus import case_folder, write_page
-from tests.test_layout import visible_controls, window_rect
+from tests.helpers import SIZES, WindowFactory, settle_layout, visible_controls, window_rect
 
 LONG_WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 2)[:60]
 assert len(LONG_WORD) == 60 and " " not in LONG_WORD
@@ -92,24 +92,24 @@ def test_a_60_letter_word_is_never_clipped_anywhere(
     screens = [*all_screen_ids(window), CONTACT]
     assert "section/tab-0" in screens
     for step in range(len(TEXT_STEPS)):
-        window.set_text_step(step)
+        window.session.set_text_step(step)
         for screen_id in screens:
-            window.go_home()
-            window.navigate(screen_id)
+            window.session.go_home()
+            window.session.navigate(screen_id)
             settle_layout()
             # The contact screen's cards do not yet grow taller than the window allows
             # (it needs to scroll as a whole): there, words are only checked to wrap.
             assert_nothing_clipped(window, f"{screen_id} at text step {step}",
                                    tall_enough=screen_id != CONTACT)
-        window.go_home()
-        window.show_help()
+        window.session.go_home()
+        window.overlays.help_panel.open_panel()
         settle_layout()
         # At the largest text a crisis line with a 60-letter name needs more height than
         # the window has, and panels do not scroll yet: there, words are only checked to
         # wrap.
         assert_nothing_clipped(window, f"help panel at text step {step}",
                                tall_enough=step < len(TEXT_STEPS) - 1)
-        window.help_panel.close_panel()
+        window.overlays.help_panel.close_panel()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -119,12 +119,12 @@ def test_the_crisis_button_always_shows_all_its_words(
     window = make_window(size=size)
     button = window.nav_bar.help_button
     for language in ("en", "sw"):
-        window.set_language(language)
+        window.session.set_language(language)
         for step in range(len(TEXT_STEPS)):
-            window.set_text_step(step)
+            window.session.set_text_step(step)
             for screen_id in ("home", "how-it-works"):
-                window.go_home()
-                window.navigate(screen_id)
+                window.session.go_home()
+                window.session.navigate(screen_id)
                 settle_layout()
                 where = f"{language}, text step {step}, {screen_id}"
                 assert button.isVisible() and not button.icon_only, where
@@ -138,8 +138,8 @@ def test_the_selected_tab_draws_its_icon_in_its_words_colour(
     palette: object, tmp_path: Path, make_window: WindowFactory
 ) -> None:
     window = make_window(content=long_word_content(tmp_path))
-    window.set_high_contrast(palette is HIGH_CONTRAST)
-    window.navigate("section/tab-0")
+    window.session.set_high_contrast(palette is HIGH_CONTRAST)
+    window.session.navigate("section/tab-0")
     settle_layout()
     tabs = window.page_screen.subtopics.tiles
     selected = next(tab for tab in tabs if tab.isChecked())
@@ -148,8 +148,8 @@ def test_the_selected_tab_draws_its_icon_in_its_words_colour(
     ratio = image.devicePixelRatio()
     size, padding = selected._icon_size(), selected._padding()
     top = (selected.height() - size) // 2
-    words_colour = QColor(window.palette_now.on_primary) if hasattr(window, "palette_now") \
-        else QColor((HIGH_CONTRAST if palette is HIGH_CONTRAST else NORMAL).on_primary)
+    assert window.look.palette is palette
+    words_colour = QColor(palette.on_primary)
     near = 0
     for x in range(padding, padding + size):
         for y in range(top, top + size):

@@ -15,8 +15,8 @@ from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextDocument, QTextTabl
 
 from kiosk.cli import main
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import WindowFactory
 from tests.content.corpus import case_folder, write_page
+from tests.helpers import WindowFactory
 
 
 def blocks(document: QTextDocument) -> list[QTextBlock]:
@@ -36,7 +36,7 @@ def list_depths(document: QTextDocument) -> dict[str, int]:
 def open_page(make_window: WindowFactory, content: Path, page_id: str = "broken",
               size: tuple[int, int] = (1920, 1080)) -> MainWindow:
     window = make_window(size=size, content=content)
-    window.navigate(page_id)
+    window.session.navigate(page_id)
     return window
 
 
@@ -94,8 +94,8 @@ def test_a_wide_table_wraps_inside_the_page_at_the_largest_text(
     write_page(content / "en" / "broken.md",
                "| A | B | C | D |\n|---|---|---|---|\n" + row + "\n" + row + "\n")
     window = open_page(make_window, content, size=size)
-    window.set_text_step(3)
-    window.navigate("broken")
+    window.session.set_text_step(3)
+    window.session.navigate("broken")
     view = window.page_screen.view
     assert view.horizontalScrollBar().maximum() == 0
     assert view.document().idealWidth() <= view.viewport().width()

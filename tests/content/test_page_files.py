@@ -15,8 +15,8 @@ import pytest
 from kiosk.cli import main
 from kiosk.content.lazy import open_content
 from kiosk.content.loader import load_content
-from tests.conftest import WindowFactory
 from tests.content.corpus import case_folder, write_page
+from tests.helpers import WindowFactory
 
 NEVER_PUBLISHED = ("Draft never published", "Backup never published",
                    "Mac zip copy never published", "Trashed never published")
@@ -66,7 +66,7 @@ def test_any_case_ending_is_a_page_and_look_alikes_are_named(
     titles = [tile.title for tile in window.home_screen.grid.tiles]
     assert "Side effects in capitals" in titles
     assert not {"Markdown ending", "Notepad ending"} & set(titles)
-    window.navigate("side-effects")
+    window.session.navigate("side-effects")
     assert "Loaded although its ending" in window.page_screen.view.toPlainText()
 
 
@@ -87,10 +87,10 @@ def test_names_saved_on_a_mac_link_like_names_typed_on_windows(
                title="Links typed on Windows")
     assert main(["check", str(content)]) == 0, capsys.readouterr().out
     window = make_window(content=content)
-    window.navigate("broken")
+    window.session.navigate("broken")
     rendered = window.renderer.render(window.library.pages["broken"], "en")
     assert rendered.images == ("illustrations/café.svg",)
     assert "A cup of tea" not in window.page_screen.view.toPlainText()  # the picture shows
     window.page_screen.view.page_link_activated.emit("café")
-    assert window.current_screen == unicodedata.normalize("NFC", "café")
+    assert window.session.current_screen == unicodedata.normalize("NFC", "café")
     assert window.page_screen.title.text() == "Café"

@@ -24,7 +24,7 @@ from kiosk.content.loader import load_content
 from kiosk.content.picture_language import picture_words
 from kiosk.content.render import IMAGE_SCHEME
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import settle_layout
+from tests.helpers import settle_layout
 
 CONTENT = load_content(resources.bundled_content_dir(), resources.assets_dir())
 ILLUSTRATIONS = resources.assets_dir() / "illustrations"
@@ -78,8 +78,8 @@ def image_names(document: QTextDocument) -> list[str]:
 def test_each_page_draws_the_picture_in_its_own_language(
     window: MainWindow, language: str, page_id: str, picture: str
 ) -> None:
-    window.set_language(language)
-    window.navigate(page_id)
+    window.session.set_language(language)
+    window.session.navigate(page_id)
     settle_layout()
     document = window.page_screen.view.document()
     reference = f"illustrations/{picture}" if language == "en" else \

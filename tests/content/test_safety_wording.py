@@ -18,8 +18,7 @@ from kiosk import resources
 from kiosk.content.loader import load_content
 from kiosk.content.render import HelpBoxText, PageRenderer
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import settle_layout
-from tests.helpers import tap, tile_titled
+from tests.helpers import settle_layout, tap, tile_titled
 
 # The page text is laid out by Qt as on screen, with the kiosk's application and fonts.
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -131,7 +130,7 @@ BEFORE_TREATMENT_TILE = {"en": "Before your treatment", "sw": "Kabla ya matibabu
 def test_home_tile_opens_the_before_treatment_list(
     qtbot: QtBot, window: MainWindow, language: str
 ) -> None:
-    window.set_language(language)
+    window.session.set_language(language)
     settle_layout()
     tap(qtbot, tile_titled(window, BEFORE_TREATMENT_TILE[language]))
     settle_layout()
@@ -164,7 +163,7 @@ def test_suicidal_thoughts_says_who_to_turn_to(language: str, words: str) -> Non
 @pytest.mark.parametrize(("language", "title"), [("en", "Conditions being studied"),
                                                  ("sw", "Hali zinazochunguzwa")])
 def test_conditions_tile_promises_nothing(window: MainWindow, language: str, title: str) -> None:
-    window.set_language(language)
+    window.session.set_language(language)
     settle_layout()
     tile_titled(window, title)
 

@@ -1,0 +1,1 @@
+"""The whole program: its command line, offline, installed, and under a monkey."""

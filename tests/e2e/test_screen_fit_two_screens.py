@@ -54,8 +54,8 @@ screen = window.screen().geometry()
 print(json.dumps({
     "start": start, "screen": window.screen().name(),
     "fills": window.geometry() == screen and window.isFullScreen(),
-    "layout_fits": window.metrics == Metrics.for_size(
-        screen.width(), screen.height(), text_factor(window.text_step)),
+    "layout_fits": window.look.metrics == Metrics.for_size(
+        screen.width(), screen.height(), text_factor(window.session.text_step)),
 }))
 """
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from tests.conftest import WindowFactory, settle_layout
 from tests.e2e.kiosk_process import KioskProcesses
 from tests.e2e.sway import difference, headless_sway, is_blank, wait_for
+from tests.helpers import WindowFactory, settle_layout
 
 pytestmark = [pytest.mark.spawns_processes, pytest.mark.slow, pytest.mark.compositor]
 

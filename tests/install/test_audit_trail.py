@@ -19,10 +19,8 @@ from kiosk import resources
 from kiosk.content.source import ContentOrigin, choose_content
 from kiosk.logs import setup_logging
 from kiosk.session.pin import hash_pin
-from kiosk.ui.pin_pad import PadMode
-from tests.conftest import WindowFactory
-from tests.helpers import tap_button
-from tests.test_kiosk_mode import hold_clinic_name, type_pin, write_settings
+from kiosk.session.pin_entry import PadMode
+from tests.helpers import WindowFactory, hold_clinic_name, tap_button, type_pin, write_settings
 
 PIN = "975318"
 NEW_PIN = "864209"
@@ -56,17 +54,17 @@ def test_each_staff_action_is_logged_with_its_time_and_no_pin(
     write_settings(data_dir, pin_hash=hash_pin(PIN), staff_hold_ms=50)
     window = make_window()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, WRONG_PIN)
-    type_pin(qtbot, window.pin_pad, PIN)
-    panel = window.staff_panel
+    type_pin(qtbot, window.overlays.pin_pad, WRONG_PIN)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    panel = window.overlays.staff_panel
     assert panel.isVisible()
     tap_button(qtbot, panel.kiosk_button)
     tap_button(qtbot, panel.idle_longer)
     tap_button(qtbot, panel.language_buttons["sw"])
     tap_button(qtbot, panel.change_pin_button)
-    assert window.pin_pad.mode is PadMode.NEW
-    type_pin(qtbot, window.pin_pad, NEW_PIN)
-    type_pin(qtbot, window.pin_pad, NEW_PIN)
+    assert window.overlays.pin_pad.mode is PadMode.NEW
+    type_pin(qtbot, window.overlays.pin_pad, NEW_PIN)
+    type_pin(qtbot, window.overlays.pin_pad, NEW_PIN)
     assert panel.isVisible()
     tap_button(qtbot, panel.kiosk_button)
     tap_button(qtbot, panel.exit_button)
@@ -96,8 +94,8 @@ def test_wrong_pins_and_the_lock_out_are_logged(
     window = make_window()
     hold_clinic_name(qtbot, window)
     for _ in range(5):
-        type_pin(qtbot, window.pin_pad, WRONG_PIN)
-    window.staff_access.try_pin(PIN)  # the keys are greyed; the check refuses it too
+        type_pin(qtbot, window.overlays.pin_pad, WRONG_PIN)
+    window.session.staff_access.try_pin(PIN)  # the keys are greyed; the check refuses it too
     lines = audit_lines(audit_log)
     assert lines[:4] == [f"wrong staff PIN ({left} tries left before the pad locks)"
                          for left in (4, 3, 2, 1)]
@@ -111,7 +109,7 @@ def test_a_setting_changed_by_another_program_is_logged_with_old_and_new_value(
 ) -> None:
     window = make_window()
     write_settings(data_dir, idle_timeout_s=180, pin_hash=hash_pin(PIN))
-    assert window.staff_access.has_pin  # the kiosk reads the file when staff use the pad
+    assert window.session.staff_access.has_pin  # the kiosk reads the file when staff use the pad
     assert audit_lines(audit_log) == [
         "setting pin_hash changed in the settings file, by another program",
         "setting idle_timeout_s changed from 90 to 180 in the settings file, by another "

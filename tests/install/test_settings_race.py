@@ -19,9 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.instance import LOCK_FILE
 from kiosk.session.pin import hash_pin, pin_matches
-from tests.conftest import WindowFactory
-from tests.helpers import tap_button
-from tests.test_kiosk_mode import hold_clinic_name, type_pin, write_settings
+from tests.helpers import WindowFactory, hold_clinic_name, tap_button, type_pin, write_settings
 
 pytestmark = pytest.mark.spawns_processes
 
@@ -60,12 +58,12 @@ def test_a_pin_set_by_it_while_the_kiosk_runs_takes_effect_at_once(
     assert result.returncode == 0, result.stderr
 
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, OLD_PIN)
-    assert window.pin_pad.message.text() == "Wrong PIN. Tries left: 4."
+    type_pin(qtbot, window.overlays.pin_pad, OLD_PIN)
+    assert window.overlays.pin_pad.message.text() == "Wrong PIN. Tries left: 4."
     stored = str(saved(staff_ready)["pin_hash"])
     assert pin_matches(NEW_PIN, stored), "the wrong try must not write the old PIN back"
-    type_pin(qtbot, window.pin_pad, NEW_PIN)
-    assert window.staff_panel.isVisible()
+    type_pin(qtbot, window.overlays.pin_pad, NEW_PIN)
+    assert window.overlays.staff_panel.isVisible()
 
 
 def test_a_pin_set_by_it_ends_a_lock_out_at_once(
@@ -74,10 +72,10 @@ def test_a_pin_set_by_it_ends_a_lock_out_at_once(
     window = make_window()
     hold_clinic_name(qtbot, window)
     for _ in range(5):
-        type_pin(qtbot, window.pin_pad, "1111")
-    assert "Try again in" in window.pin_pad.message.text()
+        type_pin(qtbot, window.overlays.pin_pad, "1111")
+    assert "Try again in" in window.overlays.pin_pad.message.text()
     assert run_kiosk(staff_ready, "set-pin", stdin=f"{NEW_PIN}\n").returncode == 0
-    assert window.staff_access.try_pin(NEW_PIN).value == "accepted"
+    assert window.session.staff_access.try_pin(NEW_PIN).value == "accepted"
 
 
 def test_settings_changed_on_disk_survive_the_kiosks_next_save(
@@ -85,8 +83,8 @@ def test_settings_changed_on_disk_survive_the_kiosks_next_save(
 ) -> None:
     window = make_window()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, OLD_PIN)
-    assert window.staff_panel.isVisible()
+    type_pin(qtbot, window.overlays.pin_pad, OLD_PIN)
+    assert window.overlays.staff_panel.isVisible()
     # Another program (here a second process through the same store) changes the timeout.
     script = ("import sys; from pathlib import Path; from kiosk.settings import SettingsStore;"
               "s = SettingsStore(Path(sys.argv[1])); s.settings.idle_timeout_s = 300;"
@@ -95,7 +93,7 @@ def test_settings_changed_on_disk_survive_the_kiosks_next_save(
                            capture_output=True, text=True, check=False, timeout=60)
     assert other.returncode == 0, other.stderr
 
-    tap_button(qtbot, window.staff_panel.kiosk_button)  # the kiosk saves kiosk mode
+    tap_button(qtbot, window.overlays.staff_panel.kiosk_button)  # the kiosk saves kiosk mode
     on_disk = saved(staff_ready)
     assert on_disk["kiosk_mode"] is True
     assert on_disk["idle_timeout_s"] == 300 and on_disk["default_language"] == "sw"
@@ -118,7 +116,7 @@ def test_a_file_broken_on_disk_while_running_is_kept_aside_not_lost(
 ) -> None:
     window = make_window()
     (staff_ready / "settings.json").write_text('{"idle_timeout_s": 12', encoding="utf-8")
-    assert window.staff_access.has_pin, "the kiosk keeps the settings it has"
+    assert window.session.staff_access.has_pin, "the kiosk keeps the settings it has"
     window.store.settings.idle_timeout_s = 60
     assert window.store.save()
     [aside] = staff_ready.glob("settings.json.corrupt-*")

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk import resources
 from kiosk.session.pin import hash_pin
-from tests.conftest import WindowFactory
-from tests.test_kiosk_mode import hold_clinic_name, type_pin, write_settings
+from tests.helpers import WindowFactory, hold_clinic_name, type_pin, write_settings
 
 PIN = "2468"
 
@@ -25,9 +24,9 @@ def open_panel_text(qtbot: QtBot, data_dir: Path, make_window: WindowFactory,
                    default_language=language)
     window = make_window()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, PIN)
-    assert window.staff_panel.isVisible()
-    return str(window.staff_panel.status.text())
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    assert window.overlays.staff_panel.isVisible()
+    return str(window.overlays.staff_panel.status.text())
 
 
 def unsigned_pages() -> int:

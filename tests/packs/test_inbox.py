@@ -19,8 +19,7 @@ from kiosk.packs.install import install_pack
 from kiosk.packs.live import LiveContent
 from kiosk.packs.startup import start_several_kiosks
 from kiosk.ui.main_window import MainWindow
-from tests.conftest import WindowFactory, settle_layout
-from tests.helpers import tap, tile_titled
+from tests.helpers import WindowFactory, settle_layout, tap, tile_titled
 from tests.packs.kit import Office, marker
 
 SETTLE_MS = 300
@@ -60,13 +59,14 @@ def test_a_pack_arriving_while_a_patient_reads_shows_from_the_next_home(
     assert not inbox.busy and (office.data_dir / "packs" / "v2").exists() is False
     with qtbot.waitSignal(inbox.installed, timeout=15_000):
         partial.rename(inbox_dir / "pack-2.tkpack")
-    assert window.current_screen == "safety"
+    assert window.session.current_screen == "safety"
     assert window.page_screen.view.toPlainText() == reading  # nothing moved under them
     assert window.home_screen.welcome.text() == marker(1)
-    assert "Pack 2 shows from the next return to the home screen." in window.content_status()
-    window.go_home()
+    status = window.overlays.staff_panel.content_status()
+    assert "Pack 2 shows from the next return to the home screen." in status
+    window.session.go_home()
     assert window.home_screen.welcome.text() == marker(2)
-    assert "Showing content pack 2 by Office PC, 20" in window.content_status()
+    assert "Showing content pack 2 by Office PC, 20" in window.overlays.staff_panel.content_status()
     settle_layout()  # the new tiles are laid out, as before any paint
     tap(qtbot, tile_titled(window, "Safety and side effects"))  # the new pages work
     assert window.page_screen.title.text() == "Safety and side effects"
@@ -77,11 +77,11 @@ def test_the_privacy_reset_brings_the_new_content_at_the_latest(
     window = make_window()
     inbox, _live = watch(window, office)
     tap(qtbot, tile_titled(window, "Safety and side effects"))
-    window.show_help()  # a panel open over the page
+    window.overlays.help_panel.open_panel()  # a panel open over the page
     with qtbot.waitSignal(inbox.installed, timeout=15_000):
         shutil.copy(office.pack(2), office.data_dir / "inbox" / "pack-2.tkpack")
-    assert window.help_panel.isVisible()
-    window.reset_session()
+    assert window.overlays.help_panel.isVisible()
+    window.session.reset()
     assert window.home_screen.welcome.text() == marker(2)
 
 
@@ -111,13 +111,14 @@ def test_a_bad_pack_in_the_inbox_is_refused_and_shown_to_staff(
     with qtbot.waitSignal(inbox.refused, timeout=15_000) as refused:
         shutil.copy(office.pack(1), bad)
     assert refused.args is not None and refused.args[0] == "replayed.tkpack"
-    window.go_home()
+    window.session.go_home()
     assert window.home_screen.welcome.text() == marker(1)
-    status = window.content_status()
+    status = window.overlays.staff_panel.content_status()
     assert "Refused replayed.tkpack" in status
     assert "version 1 is not newer than the installed" in status
-    window.staff_panel.refresh()  # what staff read on the panel itself
-    assert "Refused replayed.tkpack" in window.staff_panel.status.text().replace("\u200b", "")
+    window.overlays.staff_panel.refresh()  # what staff read on the panel itself
+    shown = window.overlays.staff_panel.status.text().replace("\u200b", "")
+    assert "Refused replayed.tkpack" in shown
 
 
 def test_start_up_looks_once_and_a_handled_pack_is_not_handled_again(
@@ -129,7 +130,7 @@ def test_start_up_looks_once_and_a_handled_pack_is_not_handled_again(
     inbox, _live = watch(window, office, usb)  # a folder named in the settings
     qtbot.waitUntil(lambda: (office.data_dir / "packs" / "v2").exists(), timeout=15_000)
     qtbot.waitUntil(lambda: not inbox.busy, timeout=15_000)
-    window.go_home()
+    window.session.go_home()
     assert window.home_screen.welcome.text() == marker(2)
     again = PackInbox(office.data_dir, [usb], settle_ms=SETTLE_MS, parent=window)
     events: list[object] = []
@@ -141,7 +142,7 @@ def test_start_up_looks_once_and_a_handled_pack_is_not_handled_again(
         qtbot.wait(50)
     assert again.wait() and not again.busy
     assert events == []
-    assert "Refused" not in window.content_status()
+    assert "Refused" not in window.overlays.staff_panel.content_status()
 
 
 def test_a_usb_folder_that_appears_later_is_looked_at(
@@ -155,7 +156,7 @@ def test_a_usb_folder_that_appears_later_is_looked_at(
     shutil.copy(office.pack(2), plugged / "clinic.tkpack")
     with qtbot.waitSignal(inbox.installed, timeout=15_000):
         plugged.rename(media / "usb")  # as the desktop mounts it
-    window.go_home()
+    window.session.go_home()
     assert window.home_screen.welcome.text() == marker(2)
 
 
@@ -167,5 +168,5 @@ def test_the_running_kiosk_watches_its_inbox(make_window: WindowFactory, office:
     inbox.settle_ms = SETTLE_MS
     with qtbot.waitSignal(inbox.installed, timeout=15_000):
         shutil.copy(office.pack(2), office.data_dir / "inbox" / "clinic.tkpack")
-    window.reset_session()
+    window.session.reset()
     assert window.home_screen.welcome.text() == marker(2)

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.packs.inbox import PackInbox
 from kiosk.packs.install import install_pack
 from kiosk.packs.live import LiveContent
-from tests.conftest import WindowFactory
+from tests.helpers import WindowFactory
 from tests.packs.kit import Office, marker
 from tests.packs.syncthing import Syncthing, Unavailable
 
@@ -83,7 +83,7 @@ def test_a_pack_dropped_in_the_office_folder_reaches_the_kiosk(
         pytest.fail(f"the pack did not arrive.\noffice: {office_pc.log_tail()}\n"
                     f"kiosk: {kiosk.log_tail()}")
     assert (inbox / "clinic-2.tkpack").read_bytes() == pack.read_bytes()
-    window.go_home()
+    window.session.go_home()
     assert window.home_screen.welcome.text() == marker(2)
     options = kiosk.request("GET", "/rest/config/options")
     assert not options["globalAnnounceEnabled"] and not options["relaysEnabled"]

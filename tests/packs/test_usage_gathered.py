@@ -22,7 +22,7 @@ from kiosk.gather.merge import merge
 from kiosk.gather.outbox import attach_outbox, outbox_file, write_outbox
 from kiosk.stats import UsageRecorder
 from kiosk.ui.theme import NORMAL
-from tests.conftest import WindowFactory
+from tests.helpers import WindowFactory
 
 HEADER = "date,page_id,language,views,kiosk\n"
 
@@ -133,11 +133,11 @@ def test_the_kiosk_fills_its_outbox_at_start_up(make_window: WindowFactory, data
     yesterday = date.today() - timedelta(days=1)
     record(data_dir, yesterday, {"safety": 3})
     window = make_window()
-    attach_outbox(window.session_reset, data_dir, "waiting-room")
+    attach_outbox(window.session.session_reset, data_dir, "waiting-room")
     expected = outbox_file(data_dir, "waiting-room", yesterday)
     qtbot.waitUntil(expected.exists, timeout=5_000)
     assert expected.read_text(encoding="utf-8") == (
         HEADER + f"{yesterday.isoformat()},safety,en,3,waiting-room\n")
     expected.unlink()  # say the office took it: the next privacy reset writes it again
-    window.reset_session()
+    window.session.reset()
     assert expected.exists()

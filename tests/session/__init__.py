@@ -1,0 +1,1 @@
+"""The kiosk session with no window: fast, no real waiting."""

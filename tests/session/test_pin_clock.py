@@ -16,8 +16,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.session.pin import FIRST_LOCK_SECONDS, LONGEST_LOCK_SECONDS, hash_pin
 from kiosk.session.staff import PinResult, StaffAccess
 from kiosk.settings import SettingsStore
-from tests.conftest import WindowFactory
-from tests.test_kiosk_mode import PIN, hold_clinic_name, type_pin, write_settings
+from tests.helpers import PIN, WindowFactory, hold_clinic_name, type_pin, write_settings
 
 IN_2045 = datetime(2045, 7, 15, 9, 0).timestamp()
 IN_2026 = datetime(2026, 11, 18, 9, 0).timestamp()
@@ -106,10 +105,10 @@ def test_the_pad_says_60_seconds_not_18_years(qtbot: QtBot, staff_pin: Path,
                                                make_window: WindowFactory) -> None:
     window = make_window()
     clocks = Clocks(IN_2045)
-    window.staff_access = StaffAccess(window.store, clock=clocks.wall,
-                                      monotonic=clocks.monotonic)
+    access = StaffAccess(window.store, clock=clocks.wall, monotonic=clocks.monotonic)
+    window.session.staff_access = window.session.pin_entry.access = access
     hold_clinic_name(qtbot, window)
-    pad = window.pin_pad
+    pad = window.overlays.pin_pad
     for _ in range(5):
         type_pin(qtbot, pad, "1357")
     clocks.now = IN_2026
@@ -118,4 +117,4 @@ def test_the_pad_says_60_seconds_not_18_years(qtbot: QtBot, staff_pin: Path,
     clocks.advance(FIRST_LOCK_SECONDS)
     qtbot.waitUntil(lambda: pad.digit_buttons["1"].isEnabled(), timeout=3000)
     type_pin(qtbot, pad, PIN)
-    assert window.staff_panel.isVisible()
+    assert window.overlays.staff_panel.isVisible()

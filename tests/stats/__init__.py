@@ -1,0 +1,1 @@
+"""Usage statistics: the recorder, its database and the report."""

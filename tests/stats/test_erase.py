@@ -7,15 +7,12 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kiosk.stats import DATABASE_FILE, UsageRecorder
-from kiosk.ui.erase_usage import EraseUsageConfirm
 from kiosk.ui.main_window import MainWindow
-from tests import test_usage_wiring
-from tests.helpers import tap_button
+from kiosk.ui.panels.erase_usage import EraseUsageConfirm
+from tests.helpers import PIN, hold_clinic_name, tap_button, type_pin
 from tests.stats.helpers import FakeClock, rows, total_views, total_visits
-from tests.test_kiosk_mode import PIN, hold_clinic_name, type_pin
 
 MARKER = "conditions/suicidal-thoughts"
-counted = test_usage_wiring.counted  # the fixture: a window that counts, with a staff PIN
 
 
 def on_disk(data_dir: Path) -> bytes:
@@ -84,8 +81,8 @@ def test_staff_erase_the_counts_only_after_confirming(
     window.recorder.visit_ended()
     assert window.recorder.flush()
     hold_clinic_name(qtbot, window)
-    type_pin(qtbot, window.pin_pad, PIN)
-    staff = window.staff_panel
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    staff = window.overlays.staff_panel
     assert staff.erase_usage_button.text() == "Erase usage counts"
 
     tap_button(qtbot, staff.erase_usage_button)
@@ -103,4 +100,4 @@ def test_staff_erase_the_counts_only_after_confirming(
     assert (total_views(data_dir), total_visits(data_dir)) == (0, 0)
     tap_button(qtbot, confirm.close_button)
     tap_button(qtbot, staff.usage_button)
-    assert window.usage_panel.visits.total == 0
+    assert window.overlays.usage_panel.visits.total == 0

@@ -46,7 +46,7 @@ from tests.stats.helpers import (
     views_by_page,
 )
 
-REPOSITORY = Path(__file__).resolve().parent.parent.parent
+REPOSITORY = Path(__file__).resolve().parents[2]
 PAGES = ("how-it-works", "conditions/depression", "safety", "contact", "treatment-day")
 VISIT_COLUMNS = "day, language, visits, under_2_min, min_2_to_5, min_5_to_15, over_15_min"
 
@@ -225,16 +225,16 @@ def wire(window: MainWindow, recorder: UsageRecorder) -> None:
     """Connect the recorder the way ``kiosk.stats`` asks, from outside the window."""
 
     def touched() -> None:
-        if not window.staff_panel.is_open and not window.pin_pad.is_open:
-            recorder.touched(window.language)
+        if not window.overlays.staff_panel.is_open and not window.overlays.pin_pad.is_open:
+            recorder.touched(window.session.language)
 
     def shown(screen_id: str) -> None:
         if screen_id != HOME:
-            recorder.page_viewed(screen_id, window.language)
+            recorder.page_viewed(screen_id, window.session.language)
 
-    window.guard.activity.connect(touched)
-    window.screen_shown.connect(shown)
-    window.session_reset.connect(recorder.visit_ended)
+    window.lockdown.guard.activity.connect(touched)
+    window.session.screen_changed.connect(shown)
+    window.session.session_reset.connect(recorder.visit_ended)
 
 
 def test_navigation_records_views_and_the_idle_reset_splits_visits(
@@ -247,9 +247,10 @@ def test_navigation_records_views_and_the_idle_reset_splits_visits(
     tap_button(qtbot, window.nav_bar.home_button)
     tap(qtbot, tile_titled(window, "Conditions being studied"))
     tap(qtbot, tile_titled(window, "Trauma and PTSD"))
-    window.reset_session()  # what the idle timer does
+    window.session.reset()  # what the idle timer does
     tile = tile_titled(window, "How it works")
-    tap(qtbot, window.attract, QPoint(tile.mapTo(window.attract.host, tile.rect().center())))
+    attract = window.overlays.attract
+    tap(qtbot, attract, QPoint(tile.mapTo(attract.host, tile.rect().center())))
     tap(qtbot, tile)
     recorder.close()
 

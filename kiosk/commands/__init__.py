@@ -1,0 +1,1 @@
+"""Commands of ``tigoni-kiosk`` that drive a whole window: ``screenshots``, ``self-test``."""

@@ -1,0 +1,1 @@
+"""Panels that open over the whole window: a card on a dimmed backdrop (``panel.Panel``)."""

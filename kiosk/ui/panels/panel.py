@@ -1,0 +1,163 @@
+"""The base of every panel that opens over the whole kiosk: a dimmed backdrop, a card.
+
+Help, a web link's QR code, the PIN pad, the staff panel, the usage charts and "Still
+reading?" are panels.  A panel covers the navigation bar too, so the patient deals with
+it first; a big Close button, or a tap on the dimmed backdrop (where allowed), closes it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.ui.i18n import tr
+from kiosk.ui.theme import Look, Metrics
+from kiosk.ui.widgets.long_words import BreakingLabel
+from kiosk.ui.widgets.nav_bar import NavButton
+from kiosk.ui.widgets.touch import make_kinetic
+
+BACKDROP = QColor(10, 30, 30, 170)
+
+
+class Panel(QWidget):
+    """A modal card over the window; subclasses fill ``body``."""
+
+    closed = Signal()
+
+    def __init__(self, host: QWidget, title: str, name: str,
+                 closes_on_backdrop: bool = True) -> None:
+        super().__init__(host)
+        self.host = host
+        self.setObjectName(name)
+        self.setAccessibleName(title)
+        self.closes_on_backdrop = closes_on_backdrop
+        self.card = QFrame(self)
+        self.card.setObjectName("PanelCard")
+        self.title = BreakingLabel(title, self.card)  # long words wrap (issue 14)
+        self.title.setObjectName("PanelTitle")
+        self.title.setWordWrap(True)
+        self.body = QVBoxLayout()
+        self._body_scroll = _BodyScroll(self.body, self.card)
+        self.close_button = NavButton(tr("Close"), "close", name="PanelClose")
+        self.close_button.clicked.connect(self.close_panel)
+        self._card_layout = QVBoxLayout(self.card)
+        self._card_layout.addWidget(self.title)
+        self._card_layout.addWidget(self._body_scroll, 1)
+        self._card_layout.addWidget(self.close_button)
+        self._metrics = Metrics(1.0)
+        host.installEventFilter(self)
+        self.hide()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the panel is showing."""
+        return self.isVisible()
+
+    def open_panel(self) -> None:
+        """Show over everything."""
+        self.setGeometry(self.host.rect())
+        self._place_card()
+        self.show()
+        self.raise_()
+
+    def close_panel(self) -> None:
+        """Hide and tell listeners."""
+        if self.isVisible():
+            self.hide()
+            self.closed.emit()
+
+    def retranslate(self) -> None:
+        """Words in the current language (subclasses add theirs)."""
+        self.close_button.set_label(tr("Close"))
+
+    def apply_look(self, look: Look) -> None:
+        """Card padding and button icons for the window size."""
+        metrics = look.metrics
+        self._metrics = metrics
+        pad = metrics.px(48, 20)
+        self._card_layout.setContentsMargins(pad, pad, pad, pad)
+        self._card_layout.setSpacing(metrics.spacing)
+        self.close_button.apply_metrics(metrics)
+        self._place_card()
+
+    def card_width(self) -> int:
+        """How wide the card is for the current window (subclasses may widen it)."""
+        return min(self.width() - 2 * self._metrics.margin, self._metrics.px(1100, 500))
+
+    def _place_card(self) -> None:
+        """Centre the card: as tall as its words, or the window's height and scrolling."""
+        width = max(200, self.card_width())
+        self.card.setFixedWidth(width)
+        margins = self._card_layout.contentsMargins()
+        self._body_scroll.fit_width(width - margins.left() - margins.right())
+        # Wrapped words need the height they take at this width, not at the default one.
+        layout = self._card_layout
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        needed = max(needed, self.card.sizeHint().height())
+        height = min(needed, self.height() - 2 * self._metrics.margin)
+        self.card.setFixedHeight(max(200, height))
+        self.card.move((self.width() - width) // 2, (self.height() - self.card.height()) // 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.host.rect())
+            self._place_card()
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKDROP)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        outside = not self.card.geometry().contains(event.position().toPoint())
+        if self.closes_on_backdrop and outside:
+            self.close_panel()
+        event.accept()
+
+    def keyPressEvent(self, event: object) -> None:
+        del event  # keys never reach what lies beneath an open panel
+
+
+class _BodyScroll(QScrollArea):
+    """A panel's body: as tall as its contents, scrolling when the window is shorter.
+
+    On a small screen (1024x600) or at the largest text size the body is dragged like a
+    page instead of its controls being squeezed on top of each other.
+    """
+
+    def __init__(self, body: QVBoxLayout, card: QWidget) -> None:
+        super().__init__(card)
+        self.setObjectName("PanelBody")
+        self.setViewport(QWidget())  # our own: see HomeScreen on Qt's private viewport
+        self.viewport().setObjectName("PanelBody")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidgetResizable(True)
+        inner = QWidget()
+        inner.setObjectName("PanelBody")
+        inner.setLayout(body)
+        body.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(inner)
+        self._inner = inner
+        self._natural = QSize(0, 0)
+        make_kinetic(self)
+
+    def fit_width(self, width: int) -> None:
+        """Measure the body's natural height for ``width`` px (word-wrapped text grows)."""
+        inner = self._inner
+        inner.ensurePolished()
+        hint = inner.sizeHint()
+        height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
+        self._natural = QSize(width, max(height, hint.height()))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """The whole body, unscrolled (Qt's own hint caps a scroll area at a few lines)."""
+        return self._natural
+
+    def minimumSizeHint(self) -> QSize:
+        """Small: the card shrinks to the window and the body scrolls."""
+        return QSize(0, min(self._natural.height(), 120))
+

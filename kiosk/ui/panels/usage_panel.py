@@ -1,0 +1,51 @@
+"""The staff Usage page: visits per day and the most-read pages, from anonymous counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from kiosk.stats import UsageRecorder
+from kiosk.ui.i18n import tr
+from kiosk.ui.panels.panel import Panel
+from kiosk.ui.theme import Look
+from kiosk.ui.widgets.usage_chart import BarChart, day_bars
+
+
+class UsagePanel(Panel):
+    """Two bar charts, refreshed each time the page opens; an empty state without data."""
+
+    def __init__(self, host: QWidget, recorder: UsageRecorder,
+                 title_for: Callable[[str], str]) -> None:
+        super().__init__(host, tr("Usage"), "UsagePanel", closes_on_backdrop=False)
+        self.recorder = recorder
+        self.title_for = title_for
+        self.visits = BarChart(tr("Visits per day, last 30 days"), tr("No visits yet"), self.card)
+        self.pages = BarChart(tr("Most-viewed pages this month"), tr("No pages viewed yet"),
+                              self.card)
+        self.body.addWidget(self.visits, 1)
+        self.body.addWidget(self.pages, 1)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.title.setText(tr("Usage"))
+        self.visits.set_title(tr("Visits per day, last 30 days"))
+        self.pages.set_title(tr("Most-viewed pages this month"))
+
+    def open_panel(self) -> None:
+        """Read the latest counts (committing any still queued), then show them."""
+        report = self.recorder.report()
+        self.visits.set_data(day_bars(report.visits_per_day()))
+        self.pages.set_data([(self.title_for(page_id), views)
+                             for page_id, views in report.top_pages()])
+        super().open_panel()
+
+    def apply_look(self, look: Look) -> None:
+        """Chart colours and sizes."""
+        super().apply_look(look)
+        self.visits.apply_theme(look.palette, look.metrics)
+        self.pages.apply_theme(look.palette, look.metrics)
+
+    def card_width(self) -> int:
+        return min(self.width() - 2 * self._metrics.margin, self._metrics.px(1500, 560))

@@ -1,0 +1,1 @@
+"""The screens in the window's stack (home, page, contact) and the attract screen."""

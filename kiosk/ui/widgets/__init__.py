@@ -1,0 +1,1 @@
+"""Reusable widgets the screens and panels are made of; they know no screen or panel."""

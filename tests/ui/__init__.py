@@ -1,0 +1,1 @@
+"""The window and single widgets, real and offscreen, driven by qtbot."""
