@@ -104,9 +104,12 @@ def test_every_library_the_running_program_loads_from_the_system_is_known(
     """What the dynamic loader really loads (LD_DEBUG), dlopen'd plugins included.
 
     Without a display or compositor the wayland and xcb plugins fail to connect, but only
-    after their libraries are loaded, which is what is checked here.
+    after their libraries are loaded, which is what is checked here; Qt then falls back
+    to the offscreen plugin named after them (without it the kiosk would rightly stop
+    before Qt, saying there is no screen).
     """
-    env = {**os.environ, "LD_DEBUG": "files", "QT_QPA_PLATFORM": platform}
+    wanted = platform if platform == "offscreen" else f"{platform};offscreen"
+    env = {**os.environ, "LD_DEBUG": "files", "QT_QPA_PLATFORM": wanted}
     env.pop("WAYLAND_DISPLAY", None)
     env.pop("DISPLAY", None)
     result = subprocess.run([str(bundle / "tigoni-kiosk"), "--data-dir", str(data_dir),
