@@ -45,6 +45,7 @@ from kiosk.ui.i18n import LANGUAGE_NAMES, SOURCE_LANGUAGE, Translations, tr
 from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.nav_bar import NavBar, NavButton
 from kiosk.ui.read_aloud import ReadAloud
+from kiosk.ui.spoken_text import Spoken, page_utterances, text_utterances
 from kiosk.ui.theme import (
     HIGH_CONTRAST,
     NORMAL,
@@ -142,10 +143,12 @@ class MainWindow(QMainWindow):
             lambda: self.set_high_contrast(not self.high_contrast))
         self.nav_bar.language_requested.connect(self.next_language)
         self.home_screen.language_requested.connect(self.next_language)
-        self.read_aloud = ReadAloud.create(self)
+        self.read_aloud = ReadAloud.create(self, self.spoken_text, lambda: self.language)
         if self.read_aloud is not None:
             self.nav_bar.add_read_aloud(self.read_aloud.button)
-            self.screen_shown.connect(self.read_aloud.stop_on_leaving)
+            self.screen_shown.connect(self.read_aloud.stop_on_leaving)  # navigation, language
+            self.session_reset.connect(self.read_aloud.stop)
+            self.read_aloud.availability_changed.connect(self._retranslate)
         self._retranslate()
         self._apply_theme(force=True)
         self._fill_home()  # after the theme, so the tiles are sized once
@@ -735,12 +738,14 @@ class MainWindow(QMainWindow):
             self._renderers[language] = renderer
         return renderer
 
-    def current_text(self) -> str:
-        """The words on the screen being shown, for reading aloud."""
+    def spoken_text(self) -> Spoken:
+        """What read-aloud says for the screen being shown (see ``kiosk.ui.spoken_text``)."""
         if self.history.current == HOME:
-            return self.home_screen.welcome.text()
+            return Spoken(self.language, tuple(text_utterances(self.home_screen.welcome.text())))
         screen = self.contact_screen if self.history.current == CONTACT else self.page_screen
-        return f"{screen.title.text()}. {screen.view.toPlainText()}"
+        page, language = self._page_in_language(self.history.current)
+        words = page_utterances(screen.title.text(), screen.view.document())
+        return Spoken(language if page is not None else self.language, tuple(words))
 
     # --- language, text size, contrast ----------------------------------------------------
 

@@ -1,0 +1,322 @@
+"""The speech engine behind read-aloud: Qt's QtTextToSpeech, on a thread of its own.
+
+QtTextToSpeech comes from ``PySide6-Addons`` (a dependency of the kiosk; the bundle keeps
+only that module of it).  It talks to the platform's offline engine: speech-dispatcher
+with espeak-ng on Linux (the ``speechd`` plugin; libspeechd starts the daemon for the
+kiosk's user when it is not running), SAPI on Windows.  Qt's test engine ``mock`` is never
+used.
+
+Opening the engine takes seconds (speech-dispatcher lists espeak-ng's thousands of voice
+variants), so it happens on a worker thread, once per process, after the window's first
+paint; the patient never waits for it.  Until it has answered, and on a machine without
+an engine or without a voice for a language, ``has_voice`` is False and the Read aloud
+button stays hidden.
+
+A reading is a list of utterances (see ``kiosk.ui.spoken_text``), said one after another
+at ``RATE`` in the voice found for the screen's language.  ``speaking_changed(True)``
+comes when a reading starts and ``speaking_changed(False)`` when it ends; ``finished``
+follows only when it was read to the end (not after ``stop``).
+
+Set ``TIGONI_READ_ALOUD=off`` in the environment to leave the engine alone (the test
+suite does, except for the tests that start their own speech-dispatcher).
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import importlib.util
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
+
+log = logging.getLogger(__name__)
+MODULE = "PySide6.QtTextToSpeech"
+SWITCH = "TIGONI_READ_ALOUD"  # "off": no engine, no button
+RATE = -0.2  # from -1.0 to 1.0; 0.0 is the engine's normal pace: a little slower
+# Which engine to use when several are installed; Qt's "mock" engine is never used.
+ENGINE_PREFERENCE = ("speechd", "sapi", "winrt", "darwin", "flite")
+# Where a language is spoken in several places, the variety closest to the clinic's.
+PREFERRED_TERRITORIES = (QLocale.Country.Kenya, QLocale.Country.Tanzania,
+                         QLocale.Country.UnitedKingdom)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """The voice used for one language: its locale (``sw_TZ``) and engine name."""
+
+    locale: str
+    name: str
+
+
+def switched_off() -> bool:
+    """Whether ``TIGONI_READ_ALOUD=off`` asks for no speech engine at all."""
+    return os.environ.get(SWITCH, "").strip().lower() in {"off", "0", "no", "false"}
+
+
+def open_engine(parent: QObject | None = None) -> Any | None:
+    """A working ``QTextToSpeech`` on the best installed engine, or None (logged why).
+
+    Slow (seconds with speech-dispatcher): call it on a worker thread or in batch tools.
+    """
+    try:
+        module = importlib.import_module(MODULE)
+    except ImportError as error:
+        log.info("read-aloud is off: %s cannot be loaded (%s)", MODULE, error)
+        return None
+    engines = [name for name in module.QTextToSpeech.availableEngines() if name != "mock"]
+    if not engines:
+        log.info("read-aloud is off: no speech engine plugin could be loaded")
+        return None
+    ranked = sorted(engines, key=lambda name: ENGINE_PREFERENCE.index(name)
+                    if name in ENGINE_PREFERENCE else len(ENGINE_PREFERENCE))
+    speech = module.QTextToSpeech(ranked[0], parent)
+    if speech.state() == module.QTextToSpeech.State.Error:
+        log.info("read-aloud is off: the %s engine reports: %s", ranked[0],
+                 speech.errorString() or "an error")
+        speech.deleteLater()
+        return None
+    return speech
+
+
+def find_voices(speech: Any) -> dict[str, Voice]:
+    """The voice for each language code (``en``, ``sw``) the engine can speak.
+
+    Per language it takes the locale of a preferred territory if there is one, and the
+    plain voice rather than an espeak-ng variant (``Swahili``, not ``Swahili+Alex``).
+    """
+    by_language: dict[str, list[QLocale]] = {}
+    for locale in speech.availableLocales():
+        if locale.language() not in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+            code = QLocale.languageToCode(locale.language())
+            by_language.setdefault(code, []).append(locale)
+    found: dict[str, Voice] = {}
+    for code, locales in by_language.items():
+        locale = min(locales, key=_territory_rank)
+        speech.setLocale(locale)
+        voices = speech.availableVoices()
+        if not voices:
+            continue
+        plain = [voice for voice in voices if "+" not in voice.name()]
+        found[code] = Voice(locale.name(), (plain or voices)[0].name())
+    return found
+
+
+def describe() -> tuple[str, dict[str, Voice]]:
+    """The engine's name and its voices, found now (``("", {})`` without one)."""
+    if switched_off():
+        return "", {}
+    speech = open_engine()
+    if speech is None:
+        return "", {}
+    try:
+        return speech.engine(), find_voices(speech)
+    finally:
+        speech.deleteLater()
+
+
+def summary(languages: list[str]) -> str:
+    """One line for ``self-test``: the engine and the voice found for each language."""
+    if switched_off():
+        return f"switched off ({SWITCH}=off): Read aloud is hidden"
+    engine, voices = describe()
+    if not engine:
+        return "no speech engine found (see the log): Read aloud is hidden"
+    said = [f"{code} ({voices[code].name})" for code in languages if code in voices]
+    line = f"{engine} engine, {len(voices)} languages; voices: {', '.join(said) or 'none'}"
+    silent = [code for code in languages if code not in voices]
+    return line + (f"; no voice for {', '.join(silent)} (Read aloud hidden there)"
+                   if silent else "")
+
+
+def _territory_rank(locale: QLocale) -> int:
+    territory = locale.territory()
+    return PREFERRED_TERRITORIES.index(territory) if territory in PREFERRED_TERRITORIES \
+        else len(PREFERRED_TERRITORIES)
+
+
+class _Worker(QObject):
+    """Lives on the speech thread: owns the engine and reads utterances in turn."""
+
+    opened = Signal(str, object)  # engine name ("" if none), dict[str, Voice]
+    speaking_changed = Signal(bool)
+    finished = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._speech: Any | None = None
+        self._voices: dict[str, Voice] = {}
+        self._queue: list[str] = []
+        self._reading = False
+        self._stopped = False
+        self._pending: tuple[Voice, list[str]] | None = None
+
+    @Slot()
+    def open(self) -> None:
+        self._speech = open_engine(self)
+        if self._speech is None:
+            self.opened.emit("", {})
+            return
+        self._voices = find_voices(self._speech)
+        self._speech.setRate(RATE)
+        self._speech.stateChanged.connect(self._on_state)
+        log.info("read-aloud: %s engine, voices for %s", self._speech.engine(),
+                 ", ".join(sorted(self._voices)) or "no language")
+        self.opened.emit(self._speech.engine(), dict(self._voices))
+
+    @Slot(str, list)
+    def speak(self, language: str, utterances: list[str]) -> None:
+        voice = self._voices.get(language)
+        if self._speech is None or voice is None or not utterances:
+            return
+        if self._speech.state() == type(self._speech).State.Speaking:
+            # Stop the reading under way; the new one starts when the engine is Ready.
+            self._pending = (voice, list(utterances))
+            self._queue = []
+            self._stopped = True
+            self._speech.stop()
+            return
+        self._begin(voice, list(utterances))
+
+    def _begin(self, voice: Voice, utterances: list[str]) -> None:
+        assert self._speech is not None
+        self._speech.setLocale(QLocale(voice.locale))
+        for candidate in self._speech.availableVoices():
+            if candidate.name() == voice.name:
+                self._speech.setVoice(candidate)
+                break
+        self._speech.setRate(RATE)
+        self._queue = utterances[1:]
+        self._stopped = False
+        if not self._reading:
+            self._reading = True
+            self.speaking_changed.emit(True)
+        self._speech.say(utterances[0])
+
+    @Slot()
+    def stop(self) -> None:
+        self._queue = []
+        self._pending = None
+        if not self._reading or self._speech is None:
+            return
+        self._stopped = True
+        if self._speech.state() == type(self._speech).State.Speaking:
+            self._speech.stop()  # Ready follows and ends the reading (``_on_state``)
+        else:
+            self._reading = False
+            self.speaking_changed.emit(False)
+
+    def _on_state(self, state: Any) -> None:
+        assert self._speech is not None
+        states = type(self._speech).State
+        if state not in (states.Ready, states.Error) or not self._reading:
+            return
+        if self._pending is not None:
+            voice, utterances = self._pending
+            self._pending = None
+            self._begin(voice, utterances)
+            return
+        if self._queue and state == states.Ready and not self._stopped:
+            self._speech.say(self._queue.pop(0))
+            return
+        self._reading = False
+        self._queue = []
+        self.speaking_changed.emit(False)
+        if state == states.Ready and not self._stopped:
+            self.finished.emit()
+
+
+class SpeechService(QObject):
+    """The process's one speech engine, driven from the GUI thread (see the module text)."""
+
+    voices_found = Signal()
+    speaking_changed = Signal(bool)
+    finished = Signal()
+    _speak_requested = Signal(str, list)
+    _stop_requested = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.engine = ""
+        self.voices: dict[str, Voice] = {}
+        self.answered = False  # the engine has been opened (or found missing)
+        self.speaking = False
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+
+    def start(self) -> None:
+        """Open the engine on the speech thread (once; later calls do nothing)."""
+        if self._thread is not None:
+            return
+        self._thread = QThread()
+        self._thread.setObjectName("speech")
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.open)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._worker.opened.connect(self._on_opened)
+        self._worker.speaking_changed.connect(self._on_speaking)
+        self._worker.finished.connect(self.finished)
+        self._speak_requested.connect(self._worker.speak)
+        self._stop_requested.connect(self._worker.stop)
+        self._thread.start()
+
+    def has_voice(self, language: str) -> bool:
+        """Whether the engine has answered and has a voice for ``language`` (``sw``)."""
+        return language in self.voices
+
+    def speak(self, language: str, utterances: list[str]) -> None:
+        """Read ``utterances`` in ``language``'s voice, replacing any reading under way."""
+        if self.has_voice(language) and utterances:
+            self.speaking = True
+            self._speak_requested.emit(language, list(utterances))
+
+    def stop(self) -> None:
+        """Stop reading (nothing happens if nothing is being read)."""
+        self._stop_requested.emit()
+
+    def shutdown(self) -> None:
+        """Stop speaking and end the speech thread (waits for it; at exit, in tests)."""
+        if self._thread is None:
+            return
+        self.stop()
+        self._thread.quit()
+        self._thread.wait()
+        self._thread = None
+        self._worker = None
+
+    def _on_opened(self, engine: str, voices: dict[str, Voice]) -> None:
+        self.engine, self.voices, self.answered = engine, voices, True
+        self.voices_found.emit()
+
+    def _on_speaking(self, speaking: bool) -> None:
+        self.speaking = speaking
+        self.speaking_changed.emit(speaking)
+
+
+_service: SpeechService | None = None
+
+
+def speech_service() -> SpeechService | None:
+    """The shared service, made on first call; None if switched off or Qt lacks the module."""
+    global _service
+    if switched_off():
+        return None
+    if _service is None:
+        if importlib.util.find_spec(MODULE) is None:
+            log.info("read-aloud is off: %s is not installed", MODULE)
+            return None
+        _service = SpeechService()
+        atexit.register(_service.shutdown)
+    return _service
+
+
+def end_speech_service() -> None:
+    """Shut the shared service down and forget it (a new one is made on next use)."""
+    global _service
+    if _service is not None:
+        _service.shutdown()
+        _service = None
