@@ -66,11 +66,17 @@ if ! command -v cage >/dev/null 2>&1; then
 fi
 # The bundle needs only these from the system (everything else travels inside it).
 apt-get install -y -qq libgl1 libegl1 fontconfig-config >/dev/null
+# Read aloud: speech-dispatcher with espeak-ng (English and Kiswahili voices), through
+# ALSA when there is no PulseAudio; the kiosk's user joins "audio" (below) to use it.
+apt-get install -y -qq speech-dispatcher speech-dispatcher-espeak-ng espeak-ng >/dev/null
+printf '%s\n' "# From tigoni-kiosk's install.sh (speechd.conf includes clients/*.conf)." \
+  'AudioOutputMethod "pulse,alsa"' > /etc/speech-dispatcher/clients/tigoni-kiosk.conf
 if ! id "$user" >/dev/null 2>&1; then
   useradd --system --create-home --shell /usr/sbin/nologin \
     --groups video,input,render "$user" 2>/dev/null \
     || useradd --system --create-home --shell /usr/sbin/nologin --groups video,input "$user"
 fi
+usermod -a -G audio "$user"  # read-aloud plays through ALSA
 systemctl daemon-reload
 systemctl set-default graphical.target
 systemctl enable tigoni-kiosk.service
