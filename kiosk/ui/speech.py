@@ -31,11 +31,12 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QThread, Signal, Slot
+from PySide6.QtCore import Q_ARG, QLocale, QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 log = logging.getLogger(__name__)
 MODULE = "PySide6.QtTextToSpeech"
 SWITCH = "TIGONI_READ_ALOUD"  # "off": no engine, no button
+NO_ENGINE = "none"  # an engine name no plugin has: a QTextToSpeech that does nothing yet
 RATE = -0.2  # from -1.0 to 1.0; 0.0 is the engine's normal pace: a little slower
 # Which engine to use when several are installed; Qt's "mock" engine is never used.
 ENGINE_PREFERENCE = ("speechd", "sapi", "winrt", "darwin", "flite")
@@ -57,26 +58,40 @@ def switched_off() -> bool:
     return os.environ.get(SWITCH, "").strip().lower() in {"off", "0", "no", "false"}
 
 
-def open_engine(parent: QObject | None = None) -> Any | None:
-    """A working ``QTextToSpeech`` on the best installed engine, or None (logged why).
-
-    Slow (seconds with speech-dispatcher): call it on a worker thread or in batch tools.
-    """
+def _engine_names() -> tuple[Any, list[str]]:
+    """The QtTextToSpeech module and its engines, best first (``(None, [])`` if none)."""
     try:
         module = importlib.import_module(MODULE)
     except ImportError as error:
         log.info("read-aloud is off: %s cannot be loaded (%s)", MODULE, error)
-        return None
+        return None, []
     engines = [name for name in module.QTextToSpeech.availableEngines() if name != "mock"]
     if not engines:
         log.info("read-aloud is off: no speech engine plugin could be loaded")
-        return None
-    ranked = sorted(engines, key=lambda name: ENGINE_PREFERENCE.index(name)
-                    if name in ENGINE_PREFERENCE else len(ENGINE_PREFERENCE))
-    speech = module.QTextToSpeech(ranked[0], parent)
-    if speech.state() == module.QTextToSpeech.State.Error:
-        log.info("read-aloud is off: the %s engine reports: %s", ranked[0],
+    return module, sorted(engines, key=lambda name: ENGINE_PREFERENCE.index(name)
+                          if name in ENGINE_PREFERENCE else len(ENGINE_PREFERENCE))
+
+
+def _working(speech: Any) -> bool:
+    """Whether the engine opened; logs why not."""
+    if speech.state() == type(speech).State.Error:
+        log.info("read-aloud is off: the %s engine reports: %s", speech.engine(),
                  speech.errorString() or "an error")
+        return False
+    return True
+
+
+def open_engine(parent: QObject | None = None) -> Any | None:
+    """A working ``QTextToSpeech`` on the best installed engine, or None (logged why).
+
+    Slow (seconds with speech-dispatcher) and it holds Python's lock all the while: for
+    batch tools such as ``self-test``.  The kiosk opens its engine with ``_Worker``.
+    """
+    module, engines = _engine_names()
+    if not engines:
+        return None
+    speech = module.QTextToSpeech(engines[0], parent)
+    if not _working(speech):
         speech.deleteLater()
         return None
     return speech
@@ -156,8 +171,27 @@ class _Worker(QObject):
 
     @Slot()
     def open(self) -> None:
-        self._speech = open_engine(self)
-        if self._speech is None:
+        """Start opening the engine; ``opened`` follows.
+
+        ``QTextToSpeech(engine)`` called from Python would hold Python's lock for the
+        seconds speech-dispatcher takes, freezing the window's thread too.  So the object
+        starts on no engine, and ``setEngine`` is queued to this thread's event loop,
+        which runs it in C++ with the lock free.
+        """
+        module, engines = _engine_names()
+        if not engines:
+            self.opened.emit("", {})
+            return
+        self._speech = module.QTextToSpeech(NO_ENGINE, self)
+        self._speech.engineChanged.connect(self._on_engine)
+        QMetaObject.invokeMethod(self._speech, "setEngine",
+                                 Qt.ConnectionType.QueuedConnection, Q_ARG(str, engines[0]))
+
+    def _on_engine(self, _name: str) -> None:
+        assert self._speech is not None
+        if not _working(self._speech):
+            self._speech.deleteLater()
+            self._speech = None
             self.opened.emit("", {})
             return
         self._voices = find_voices(self._speech)
