@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.ui import speech
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.speech import SWITCH, SpeechService, Voice
+from kiosk.ui.speech import SpeechService
 from kiosk.ui.spoken_text import page_utterances, text_utterances
+from kiosk.ui.voices import SWITCH, Voice
 from tests.conftest import WindowFactory
 from tests.helpers import tap_button
 

@@ -17,7 +17,8 @@ from kiosk.cli import main
 from kiosk.session.history import HOME
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.read_aloud import ReadAloud
-from kiosk.ui.speech import SWITCH, end_speech_service
+from kiosk.ui.speech import end_speech_service
+from kiosk.ui.voices import SWITCH
 from tests.conftest import WindowFactory
 from tests.helpers import tap, tap_button, tile_titled
 from tests.speech_engine import SpeechEngine, missing

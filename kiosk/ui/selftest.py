@@ -17,7 +17,7 @@ from PySide6.QtGui import QFontDatabase, QImage
 from kiosk import __version__, resources
 from kiosk.app import Options, build_window
 from kiosk.content.problems import errors
-from kiosk.ui import speech
+from kiosk.ui import voices
 from kiosk.ui.graphics import icon_pixmap, svg_image
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screenshots import save_screenshots
@@ -51,7 +51,7 @@ def run_self_test(options: Options, out: TextIO) -> int:
     _check_icons(report, window)
     _check_images(report, window)
     _check_screens(report, window)
-    report.lines.append(f"  speech    {speech.summary(content.languages)}")  # no failure
+    report.lines.append(f"  speech    {voices.summary(content.languages)}")  # no failure
     where = "bundle" if resources.is_frozen() else "source"
     print(f"self-test: tigoni-kiosk {__version__} from {where}", file=out)
     for line in report.lines:
