@@ -35,8 +35,10 @@ class _Worker(QObject):
     speaking_changed = Signal(bool)
     finished = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, text_to_speech: Any, engine: str) -> None:
         super().__init__()
+        self._text_to_speech = text_to_speech  # the QTextToSpeech class
+        self._engine = engine
         self._speech: Any | None = None
         self._voices: dict[str, Voice] = {}
         self._queue: list[str] = []
@@ -53,14 +55,10 @@ class _Worker(QObject):
         starts on no engine, and ``setEngine`` is queued to this thread's event loop,
         which runs it in C++ with the lock free.
         """
-        module, engines = engine_names()
-        if not engines:
-            self.opened.emit("", {})
-            return
-        self._speech = module.QTextToSpeech(NO_ENGINE, self)
+        self._speech = self._text_to_speech(NO_ENGINE, self)
         self._speech.engineChanged.connect(self._on_engine)
         QMetaObject.invokeMethod(self._speech, "setEngine",
-                                 Qt.ConnectionType.QueuedConnection, Q_ARG(str, engines[0]))
+                                 Qt.ConnectionType.QueuedConnection, Q_ARG(str, self._engine))
 
     def _on_engine(self, _name: str) -> None:
         assert self._speech is not None
@@ -158,11 +156,18 @@ class SpeechService(QObject):
 
     def start(self) -> None:
         """Open the engine on the speech thread (once; later calls do nothing)."""
-        if self._thread is not None:
+        if self._thread is not None or self.answered:
+            return
+        # The module is imported here, on the window's thread: an extension module
+        # imported on the speech thread can deadlock with the window's own imports
+        # (Python's import lock against Python's lock; seen in the benchmark).
+        module, engines = engine_names()
+        if not engines:
+            self._on_opened("", {})
             return
         self._thread = QThread()
         self._thread.setObjectName("speech")
-        self._worker = _Worker()
+        self._worker = _Worker(module.QTextToSpeech, engines[0])
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.open)
         self._thread.finished.connect(self._worker.deleteLater)
