@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No speech engine unless a test starts its own (tests/test_read_aloud_speech.py).
+os.environ["TIGONI_READ_ALOUD"] = "off"
 
 import shutil
 import subprocess

@@ -97,7 +97,9 @@ echo "install: wrote $prefix$unit_dir/tigoni-kiosk.service"
 # cage, and the libraries the bundle loads from the system (found with ldd; see
 # kiosk/system_libraries.py). The package lists first: they decide between 'a|b'.
 system apt-get update -qq
-packages="cage $(wanted_packages | tr '\n' ' ')"
+# Read aloud: speech-dispatcher with espeak-ng (English and Kiswahili voices).
+packages="cage speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
+packages="$packages $(wanted_packages | tr '\n' ' ')"
 
 # What the PC was like before the first install, for uninstall.sh (kept on reinstall).
 if [ ! -f "$state_file" ]; then
@@ -128,6 +130,13 @@ if ! id "$user" >/dev/null 2>&1; then
     || system useradd --system --create-home --shell /usr/sbin/nologin \
       --groups video,input "$user"  # a system with no render group
 fi
+# Under cage there is no PulseAudio: speech-dispatcher falls back to ALSA, which the
+# kiosk's user may use as a member of "audio".
+speech_conf="$prefix/etc/speech-dispatcher/clients/tigoni-kiosk.conf"
+mkdir -p "$(dirname "$speech_conf")"
+printf '%s\n' "# From tigoni-kiosk's install.sh (speechd.conf includes clients/*.conf)." \
+  'AudioOutputMethod "pulse,alsa"' > "$speech_conf"
+system usermod -a -G audio "$user"
 system systemctl daemon-reload
 system systemctl set-default graphical.target
 system systemctl enable tigoni-kiosk.service

@@ -56,6 +56,7 @@ fi
 system systemctl disable --now tigoni-kiosk.service || true
 rm -f "$unit"
 rm -rf "$prefix/opt/tigoni-kiosk"
+rm -f "$prefix/etc/speech-dispatcher/clients/tigoni-kiosk.conf"  # read-aloud's audio setting
 system systemctl daemon-reload
 system systemctl set-default "$previous_default_target"
 # The kiosk's unit took tty1 from the login prompt (Conflicts=getty@tty1.service).

@@ -19,6 +19,7 @@ from kiosk.app import Options, build_window
 from kiosk.commands.screenshots import save_screenshots
 from kiosk.content.problems import errors
 from kiosk.system_libraries import self_test as system_library_check
+from kiosk.ui import voices
 from kiosk.ui.fallback_fonts import FALLBACK_FAMILIES
 from kiosk.ui.graphics import icon_pixmap, svg_image
 from kiosk.ui.main_window import MainWindow
@@ -53,6 +54,7 @@ def run_self_test(options: Options, out: TextIO) -> int:
     _check_images(report, window)
     _check_screens(report, window)
     report.check("libraries", *system_library_check())  # issue 20: names what is missing
+    report.lines.append(f"  speech    {voices.summary(content.languages)}")  # no failure
     where = "bundle" if resources.is_frozen() else "source"
     print(f"self-test: tigoni-kiosk {__version__} from {where}", file=out)
     for line in report.lines:

@@ -28,6 +28,7 @@ from kiosk.ui.overlays import Overlays
 from kiosk.ui.page_source import PageSource
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screens.home_screen import HomeScreen
+from kiosk.ui.spoken_text import Spoken, page_utterances, text_utterances
 from kiosk.ui.staff_hold import StaffHold
 from kiosk.ui.style_sheet import application_style
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, Look, Metrics, Themed, text_factor
@@ -104,11 +105,10 @@ class MainWindow(QMainWindow):
         session.session_reset.connect(lambda: self.refresh(scroll_up=True))
         session.kiosk_mode_changed.connect(lambda _on: self.lockdown.apply())
         session.exit_requested.connect(self.shutdown)
-        self.read_aloud = ReadAloud.create(self, self.current_text)
-        if self.read_aloud is not None:
-            bar.add_read_aloud(self.read_aloud.button)
-            session.screen_changed.connect(self.read_aloud.stop_on_leaving)
-            session.language_changed.connect(self.read_aloud.stop_on_leaving)
+        self.read_aloud = ReadAloud.create(self, self.spoken_text, lambda: session.language)
+        if self.read_aloud is not None:  # it stops on leaving a screen, as on the reset
+            self.read_aloud.follow(bar, (session.screen_changed, session.language_changed,
+                                         session.session_reset), self._retranslate)
         self._themed += [self.home_screen, self.nav_bar, self.overlays]
         self._retranslate()
         self._apply_theme(force=True)
@@ -222,13 +222,15 @@ class MainWindow(QMainWindow):
     def _fill_home(self) -> None:
         self.home_screen.show_library(self.content.clinic.display_name, self.library)
 
-    def current_text(self) -> str:
-        """The words on the screen being shown, for reading aloud."""
-        if self.session.current_screen == HOME:
-            return self.home_screen.welcome.text()
-        screen = self.contact_screen if self.session.current_screen == CONTACT \
-            else self.page_screen
-        return f"{screen.title.text()}. {screen.view.toPlainText()}"
+    def spoken_text(self) -> Spoken:
+        """What read-aloud says for the screen shown (see ``kiosk.ui.spoken_text``)."""
+        screen_id, language = self.session.current_screen, self.session.language
+        if screen_id == HOME:
+            return Spoken(language, tuple(text_utterances(self.home_screen.welcome.text())))
+        screen = self.contact_screen if screen_id == CONTACT else self.page_screen
+        page, shown_in = self.pages.page(screen_id, language)
+        words = page_utterances(screen.title.text(), screen.view.document())
+        return Spoken(shown_in if page is not None else language, tuple(words))
 
     def _apply_theme(self, force: bool = False) -> None:
         session = self.session
