@@ -23,8 +23,9 @@ from kiosk.content import glyphs
 from kiosk.content.clinic import Clinic, load_clinic
 from kiosk.content.files import walk_pages
 from kiosk.content.images import ImageFinder, stays_inside
+from kiosk.content.limits import MAX_LINKS, MAX_PAGE_BYTES
 from kiosk.content.model import Library
-from kiosk.content.pages import MAX_LINKS, MAX_PAGE_BYTES, PageReader, broken_link, page_id
+from kiosk.content.pages import PageReader, broken_link, page_id
 from kiosk.content.problems import Problem, Severity
 
 __all__ = ["MAX_LINKS", "MAX_PAGE_BYTES", "Content", "ImageFinder", "LibraryMaker",
