@@ -15,7 +15,6 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QScrollArea,
     QScroller,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from kiosk.ui.widgets.labels import caption_label
 from kiosk.ui.widgets.opaque import make_opaque, paint_background
 from kiosk.ui.widgets.page_view import ImageFinder, PageView
 from kiosk.ui.widgets.qr import QrCodeWidget, QrDataError, min_code_side
-from kiosk.ui.widgets.touch import make_kinetic
+from kiosk.ui.widgets.touch import fill_with_scrolling
 
 log = logging.getLogger(__name__)
 
@@ -115,16 +114,7 @@ class ContactScreen(QWidget):
         layout.addWidget(self.view)
         layout.addStretch(1)
         self._layout = layout
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setViewport(QWidget())  # our own: see HomeScreen on Qt's private one
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(self.content)
-        make_kinetic(self.scroll_area)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        self.scroll_area = fill_with_scrolling(self, self.content)
         self.cards: list[ContactCard] = []
         self._metrics = Metrics(1.0)
         self._portrait = False

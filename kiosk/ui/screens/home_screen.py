@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.content.model import HOME_ID, Library
 from kiosk.ui.theme import Look
@@ -13,7 +13,7 @@ from kiosk.ui.widgets.nav_bar import NavButton
 from kiosk.ui.widgets.opaque import OpaqueArea
 from kiosk.ui.widgets.tile_grid import TileGrid
 from kiosk.ui.widgets.tiles import Tile
-from kiosk.ui.widgets.touch import make_kinetic
+from kiosk.ui.widgets.touch import fill_with_scrolling
 
 
 class HomeScreen(QWidget):
@@ -38,18 +38,7 @@ class HomeScreen(QWidget):
         self._layout.addWidget(self.grid, 1)
         # Name, welcome and tiles scroll together, so at the largest text on a small
         # screen nothing is squeezed or cut off: it simply scrolls.
-        self.tile_scroll = QScrollArea(self)
-        # A viewport made here, not Qt's own: fetching Qt's into Python makes PySide load
-        # every widget class it has (about 12 ms at start-up) to find its type.
-        self.tile_scroll.setViewport(QWidget())
-        self.tile_scroll.setWidgetResizable(True)
-        self.tile_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.tile_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tile_scroll.setWidget(self.content_area)
-        make_kinetic(self.tile_scroll)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.tile_scroll)
+        self.tile_scroll = fill_with_scrolling(self, self.content_area)
         # The language button sits in the top-right corner, over the scroll area, and the
         # name keeps clear of it.
         self.language_button = NavButton("", "language")
