@@ -95,11 +95,20 @@ class Watch:
             _events = None
 
     def paths(self) -> list[Path]:
-        """Every file or folder Python opened or listed, resolved."""
+        """Every file or folder Python opened or listed, resolved.
+
+        A listing of a folder on ``sys.path`` is Python's import system looking for a
+        module imported lazily (fontTools, for the first emoji), not the kiosk reading:
+        it happens whenever that folder changed since the last look, so it is left out.
+        """
+        import_roots = {os.path.realpath(entry or os.curdir) for entry in sys.path}
         found: list[Path] = []
         for event, target in self.events:
             if event in _PATH_EVENTS and isinstance(target, str | bytes | os.PathLike):
-                found.append(Path(os.path.realpath(os.fsdecode(target))))
+                resolved = os.path.realpath(os.fsdecode(target))
+                if event != "open" and resolved in import_roots:
+                    continue
+                found.append(Path(resolved))
         return found
 
     def sockets(self) -> list[str]:
