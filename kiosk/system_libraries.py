@@ -34,8 +34,25 @@ SYSTEM_LIBRARIES: dict[str, str] = {
     "libmd.so.0": "libmd0",
     "libcrypto.so.3": "libssl3t64|libssl3",  # hashlib.scrypt, for the staff PIN
     "libz.so.1": "zlib1g",  # loaded by the program before the bundle's own copy is found
+    # Read-aloud: Qt's speech-dispatcher engine, and the sound libraries behind it.
+    "libspeechd.so.2": "libspeechd2",
+    "libpulse.so.0": "libpulse0",
+    "libsndfile.so.1": "libsndfile1",
+    "libFLAC.so.12": "libflac12",
+    "libasyncns.so.0": "libasyncns0",
+    "libmp3lame.so.0": "libmp3lame0",
+    "libmpg123.so.0": "libmpg123-0t64|libmpg123-0",
+    "libogg.so.0": "libogg0",
+    "libopus.so.0": "libopus0",
+    "libvorbis.so.0": "libvorbis0a",
+    "libvorbisenc.so.2": "libvorbisenc2",
 }
 """Each library the bundle loads from the system, with its Debian package(s)."""
+
+PRIVATE_LIBRARIES: dict[str, str] = {
+    "libpulsecommon-16.1.so": "libpulse0",  # in pulseaudio/, found through libpulse.so.0
+}
+"""Libraries loaded from a package's own folder: installed with it, never looked up alone."""
 
 DATA_PACKAGES = ("fontconfig-config",)
 """Packages with no library the bundle links to, but files it reads (/etc/fonts)."""
@@ -43,7 +60,8 @@ DATA_PACKAGES = ("fontconfig-config",)
 
 def packages() -> list[str]:
     """Every Debian package to install, each once, in a stable order."""
-    found = dict.fromkeys([*SYSTEM_LIBRARIES.values(), *DATA_PACKAGES])
+    found = dict.fromkeys([*SYSTEM_LIBRARIES.values(), *PRIVATE_LIBRARIES.values(),
+                           *DATA_PACKAGES])
     return list(found)
 
 
@@ -86,7 +104,8 @@ def render() -> str:
              "# says how they were found). 'a|b': the first package apt knows (Debian 13 and",
              "# Ubuntu 24.04 renamed some)."]
     for package in packages():
-        sonames = [name for name, owner in SYSTEM_LIBRARIES.items() if owner == package]
+        sonames = [name for name, owner in {**SYSTEM_LIBRARIES, **PRIVATE_LIBRARIES}.items()
+                   if owner == package]
         lines.append(f"{package:<22} # {', '.join(sonames) or 'data files'}".rstrip())
     return "\n".join(lines) + "\n"
 

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.system_libraries import SYSTEM_LIBRARIES
+from kiosk.system_libraries import PRIVATE_LIBRARIES, SYSTEM_LIBRARIES
+
+KNOWN = {**SYSTEM_LIBRARIES, **PRIVATE_LIBRARIES}
 
 pytestmark = [
     pytest.mark.spawns_processes,
@@ -26,6 +28,7 @@ pytestmark = [
 BUNDLE = Path(__file__).resolve().parents[2] / "dist" / "tigoni-kiosk"
 # In every Debian system, minimal or not (Priority: required).
 BASE_SONAMES = {"libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1",
+                "libresolv.so.2",
                 "libutil.so.1", "ld-linux-x86-64.so.2", "linux-vdso.so.1",
                 "ld-linux-aarch64.so.1"}
 
@@ -78,7 +81,7 @@ def test_every_library_loaded_from_the_system_is_known(bundle: Path) -> None:
     libraries = system_libraries(bundle)
     missing = sorted(name for name, paths in libraries.items() if "not found" in paths)
     assert not missing, f"not found on this machine (install them, then list them): {missing}"
-    unknown = sorted(set(libraries) - BASE_SONAMES - set(SYSTEM_LIBRARIES))
+    unknown = sorted(set(libraries) - BASE_SONAMES - set(KNOWN))
     assert not unknown, f"add these to kiosk/system_libraries.py: {unknown}"
     assert {"libwayland-client.so.0", "libwayland-cursor.so.0"} <= set(libraries)
 
@@ -94,7 +97,7 @@ def test_each_library_is_mapped_to_the_package_that_holds_it(bundle: Path) -> No
                 result = subprocess.run(["dpkg", "-S", candidate], capture_output=True,
                                         text=True, check=False)
                 owners |= {line.split(":", 1)[0] for line in result.stdout.splitlines()}
-            assert owners & set(SYSTEM_LIBRARIES[soname].split("|")), (soname, path, owners)
+            assert owners & set(KNOWN[soname].split("|")), (soname, path, owners)
 
 
 @pytest.mark.parametrize("platform", ["offscreen", "wayland", "xcb"])
@@ -120,7 +123,7 @@ def test_every_library_the_running_program_loads_from_the_system_is_known(
               if "calling init: " in line and str(bundle) not in line}
     plugin = {"offscreen": "libqoffscreen", "wayland": "libqwayland", "xcb": "libqxcb"}
     assert plugin[platform] in result.stdout + result.stderr, "the plugin was loaded"
-    unknown = sorted(loaded - BASE_SONAMES - set(SYSTEM_LIBRARIES))
+    unknown = sorted(loaded - BASE_SONAMES - set(KNOWN))
     assert not unknown, f"add these to kiosk/system_libraries.py: {unknown}"
 
 
