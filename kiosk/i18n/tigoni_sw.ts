@@ -56,14 +56,6 @@
         <translation>Inaonyesha %1.</translation>
     </message>
     <message>
-        <source>updated content</source>
-        <translation>maudhui yaliyosasishwa</translation>
-    </message>
-    <message>
-        <source>bundled content</source>
-        <translation>maudhui ya awali</translation>
-    </message>
-    <message>
         <source>Sorry</source>
         <translation>Samahani</translation>
     </message>
@@ -171,9 +163,19 @@
         <source>No staff PIN is set: ask IT</source>
         <translation>Hakuna PIN ya wafanyakazi: uliza IT</translation>
     </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 s.</source>
-        <translation>Umekosea PIN mara nyingi. Jaribu tena baada ya sekunde %1.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya dakika %n.</numerusform>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya dakika %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya sekunde %n.</numerusform>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya sekunde %n.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Digits typed: %1</source>
@@ -238,31 +240,6 @@
     <message>
         <source>Start text size: %1 of %2</source>
         <translation>Ukubwa wa maandishi wa kuanzia: %1 kati ya %2</translation>
-    </message>
-    <message>
-        <source>Showing %1: %2, %3.</source>
-        <translation>Inaonyesha %1: %2, %3.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s)</source>
-        <translation>
-            <numerusform>tatizo %n</numerusform>
-            <numerusform>matatizo %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>tahadhari %n</numerusform>
-            <numerusform>tahadhari %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Updated content was refused (%n problem(s)): see the log.</source>
-        <translation>
-            <numerusform>Maudhui yaliyosasishwa yamekataliwa (tatizo %n): angalia kumbukumbu.</numerusform>
-            <numerusform>Maudhui yaliyosasishwa yamekataliwa (matatizo %n): angalia kumbukumbu.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Still reading?</source>
