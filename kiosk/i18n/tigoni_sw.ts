@@ -148,6 +148,10 @@
         <translation>Andika PIN mpya tena</translation>
     </message>
     <message>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>PIN ina tarakimu %1 hadi %2.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. Tries left: %1.</source>
         <translation>PIN si sahihi. Majaribio yaliyobaki: %1.</translation>
     </message>
@@ -218,8 +222,24 @@
         <translation>Badilisha PIN</translation>
     </message>
     <message>
+        <source>To exit the app, switch kiosk mode off first.</source>
+        <translation>Ili kufunga programu, zima hali ya kioski kwanza.</translation>
+    </message>
+    <message>
+        <source>PIN changed. Use the new PIN from now on.</source>
+        <translation>PIN imebadilishwa. Tumia PIN mpya kuanzia sasa.</translation>
+    </message>
+    <message>
         <source>Exit the app</source>
         <translation>Funga programu</translation>
+    </message>
+    <message>
+        <source>Close the kiosk program? The screen shows the computer&apos;s desktop until the program is started again.</source>
+        <translation>Funga programu ya kioski? Skrini itaonyesha eneo-kazi la kompyuta hadi programu ianzishwe tena.</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Funga</translation>
     </message>
     <message>
         <source>Version %1</source>

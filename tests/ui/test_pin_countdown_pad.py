@@ -58,7 +58,7 @@ def test_the_lock_out_counts_down_while_shown_and_the_pad_unlocks_by_itself(
                     timeout=3000)
     clock.now += 1
     qtbot.waitUntil(lambda: pad.digit_buttons["1"].isEnabled(), timeout=3000)
-    assert pad.message.text() == "" and not pad.countdown.isActive()
+    assert pad.message.text() == "A PIN has 4 to 8 digits." and not pad.countdown.isActive()
     type_pin(qtbot, pad, PIN)
     assert window.overlays.staff_panel.isVisible()
 

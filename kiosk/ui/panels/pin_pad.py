@@ -93,7 +93,8 @@ class PinPad(Panel):
         self.title.setText(titles[entry.mode])
         self.setAccessibleName(self.title.text())
         notes = {
-            Note.NONE: "",
+            Note.NONE: tr("A PIN has %1 to %2 digits.").replace("%1", str(MIN_DIGITS))
+            .replace("%2", str(MAX_DIGITS)),  # the hint while nothing else is said
             Note.WRONG: tr("Wrong PIN. Tries left: %1.").replace(
                 "%1", str(access.attempts_left)),
             Note.FORMAT: tr("Use %1 to %2 digits.").replace("%1", str(MIN_DIGITS))
