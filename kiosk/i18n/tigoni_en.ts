@@ -24,5 +24,26 @@
             <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated content was refused (%n problem(s)): see the log.</source>
+        <translation>
+            <numerusform>Updated content was refused (%n problem): see the log.</numerusform>
+            <numerusform>Updated content was refused (%n problems): see the log.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -222,8 +222,8 @@
         <translation>Badilisha PIN</translation>
     </message>
     <message>
-        <source>To exit the app, switch kiosk mode off first.</source>
-        <translation>Ili kufunga programu, zima hali ya kioski kwanza.</translation>
+        <source>Switch it off to exit the app.</source>
+        <translation>Izime ili kufunga programu.</translation>
     </message>
     <message>
         <source>PIN changed. Use the new PIN from now on.</source>
@@ -335,6 +335,39 @@
     <message>
         <source>%1 pages are not yet signed off by the clinic.</source>
         <translation>Kurasa %1 bado hazijaidhinishwa na kliniki.</translation>
+    </message>
+    <message>
+        <source>updated content</source>
+        <translation>maudhui yaliyosasishwa</translation>
+    </message>
+    <message>
+        <source>bundled content</source>
+        <translation>maudhui ya awali</translation>
+    </message>
+    <message>
+        <source>Showing %1: %2, %3.</source>
+        <translation>Inaonyesha %1: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>tatizo %n</numerusform>
+            <numerusform>matatizo %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>tahadhari %n</numerusform>
+            <numerusform>tahadhari %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated content was refused (%n problem(s)): see the log.</source>
+        <translation>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (tatizo %n): angalia kumbukumbu.</numerusform>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (matatizo %n): angalia kumbukumbu.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
