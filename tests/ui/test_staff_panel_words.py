@@ -74,7 +74,8 @@ def test_exit_is_greyed_in_kiosk_mode_with_the_reason_and_asks_first_without_it(
     panel = open_staff_panel(qtbot, window)
     assert not panel.exit_button.isEnabled()
     assert panel.exit_reason.isVisible()
-    assert panel.exit_reason.text() == "To exit the app, switch kiosk mode off first."
+    assert panel.exit_reason.text() == "Switch it off to exit the app."
+    assert panel.kiosk_label.text() == "Kiosk mode", "said under the switch it is about"
     tap_button(qtbot, panel.kiosk_button)
     assert panel.exit_button.isEnabled() and not panel.exit_reason.isVisible()
     with qtbot.assertNotEmitted(window.session.exit_requested):

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import __version__, audit
 from kiosk.content.source import ContentChoice, ContentOrigin
@@ -46,7 +46,11 @@ class StaffPanel(Panel):
         self._grid = grid
         self.kiosk_label = caption_label("", "PanelText", self.card)
         self.kiosk_button = self._button(self._toggle_kiosk, checkable=True)
-        grid.addWidget(self.kiosk_label, 0, 0)
+        self.exit_reason = caption_label("", "PanelSmall", self.card)  # why Exit is grey
+        kiosk_words = QVBoxLayout()
+        kiosk_words.addWidget(self.kiosk_label)
+        kiosk_words.addWidget(self.exit_reason)  # under Kiosk mode: seen without scrolling
+        grid.addLayout(kiosk_words, 0, 0)
         grid.addWidget(self.kiosk_button, 0, 1)
         self.idle_label = caption_label("", "PanelText", self.card)
         self.idle_shorter = self._button(lambda: defaults.step_idle_timeout(-1), "\u2212")
@@ -73,12 +77,10 @@ class StaffPanel(Panel):
         self.exit_button = self._button(self._ask_to_exit)
         grid.addLayout(self._row(self.usage_button, self.change_pin_button, self.exit_button),
                        5, 0, 1, 2)
-        self.exit_reason = caption_label("", "PanelSmall", self.card)  # why Exit is grey
-        grid.addWidget(self.exit_reason, 6, 0, 1, 2)
         self.erase_usage_button = self._button(self.erase_usage_requested.emit)
-        grid.addLayout(self._row(self.erase_usage_button), 7, 0, 1, 2)
+        grid.addLayout(self._row(self.erase_usage_button), 6, 0, 1, 2)
         self.version = caption_label("", "PanelSmall", self.card)
-        grid.addWidget(self.version, 8, 0, 1, 2)
+        grid.addWidget(self.version, 7, 0, 1, 2)
         self.body.addLayout(grid)
         self.retranslate()
 
@@ -133,7 +135,7 @@ class StaffPanel(Panel):
         for code, button in self.language_buttons.items():
             button.setChecked(code == settings.default_language)
         self.exit_button.setEnabled(not settings.kiosk_mode)
-        self.exit_reason.setText(tr("To exit the app, switch kiosk mode off first."))
+        self.exit_reason.setText(tr("Switch it off to exit the app."))
         self.exit_reason.setVisible(settings.kiosk_mode)
         self.notice.setText(tr("PIN changed. Use the new PIN from now on."))
         self.notice.setVisible(self.session.pin_just_changed)
