@@ -56,14 +56,6 @@
         <translation>Inaonyesha %1.</translation>
     </message>
     <message>
-        <source>updated content</source>
-        <translation>maudhui yaliyosasishwa</translation>
-    </message>
-    <message>
-        <source>bundled content</source>
-        <translation>maudhui ya awali</translation>
-    </message>
-    <message>
         <source>Sorry</source>
         <translation>Samahani</translation>
     </message>
@@ -156,6 +148,10 @@
         <translation>Andika PIN mpya tena</translation>
     </message>
     <message>
+        <source>A PIN has %1 to %2 digits.</source>
+        <translation>PIN ina tarakimu %1 hadi %2.</translation>
+    </message>
+    <message>
         <source>Wrong PIN. Tries left: %1.</source>
         <translation>PIN si sahihi. Majaribio yaliyobaki: %1.</translation>
     </message>
@@ -171,9 +167,19 @@
         <source>No staff PIN is set: ask IT</source>
         <translation>Hakuna PIN ya wafanyakazi: uliza IT</translation>
     </message>
-    <message>
-        <source>Too many wrong PINs. Try again in %1 s.</source>
-        <translation>Umekosea PIN mara nyingi. Jaribu tena baada ya sekunde %1.</translation>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n minute(s).</source>
+        <translation>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya dakika %n.</numerusform>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya dakika %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya sekunde %n.</numerusform>
+            <numerusform>Umekosea PIN mara nyingi. Jaribu tena baada ya sekunde %n.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Digits typed: %1</source>
@@ -216,8 +222,24 @@
         <translation>Badilisha PIN</translation>
     </message>
     <message>
+        <source>Switch it off to exit the app.</source>
+        <translation>Izime ili kufunga programu.</translation>
+    </message>
+    <message>
+        <source>PIN changed. Use the new PIN from now on.</source>
+        <translation>PIN imebadilishwa. Tumia PIN mpya kuanzia sasa.</translation>
+    </message>
+    <message>
         <source>Exit the app</source>
         <translation>Funga programu</translation>
+    </message>
+    <message>
+        <source>Close the kiosk program? The screen shows the computer&apos;s desktop until the program is started again.</source>
+        <translation>Funga programu ya kioski? Skrini itaonyesha eneo-kazi la kompyuta hadi programu ianzishwe tena.</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Funga</translation>
     </message>
     <message>
         <source>Version %1</source>
@@ -238,31 +260,6 @@
     <message>
         <source>Start text size: %1 of %2</source>
         <translation>Ukubwa wa maandishi wa kuanzia: %1 kati ya %2</translation>
-    </message>
-    <message>
-        <source>Showing %1: %2, %3.</source>
-        <translation>Inaonyesha %1: %2, %3.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s)</source>
-        <translation>
-            <numerusform>tatizo %n</numerusform>
-            <numerusform>matatizo %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>tahadhari %n</numerusform>
-            <numerusform>tahadhari %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Updated content was refused (%n problem(s)): see the log.</source>
-        <translation>
-            <numerusform>Maudhui yaliyosasishwa yamekataliwa (tatizo %n): angalia kumbukumbu.</numerusform>
-            <numerusform>Maudhui yaliyosasishwa yamekataliwa (matatizo %n): angalia kumbukumbu.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Still reading?</source>
@@ -338,6 +335,39 @@
     <message>
         <source>%1 pages are not yet signed off by the clinic.</source>
         <translation>Kurasa %1 bado hazijaidhinishwa na kliniki.</translation>
+    </message>
+    <message>
+        <source>updated content</source>
+        <translation>maudhui yaliyosasishwa</translation>
+    </message>
+    <message>
+        <source>bundled content</source>
+        <translation>maudhui ya awali</translation>
+    </message>
+    <message>
+        <source>Showing %1: %2, %3.</source>
+        <translation>Inaonyesha %1: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>tatizo %n</numerusform>
+            <numerusform>matatizo %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>tahadhari %n</numerusform>
+            <numerusform>tahadhari %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated content was refused (%n problem(s)): see the log.</source>
+        <translation>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (tatizo %n): angalia kumbukumbu.</numerusform>
+            <numerusform>Maudhui yaliyosasishwa yamekataliwa (matatizo %n): angalia kumbukumbu.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

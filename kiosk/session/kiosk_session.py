@@ -67,6 +67,7 @@ class KioskSession(QObject):
         self.text_step = clamp_text_step(self.settings.default_text_step)
         self.high_contrast = self.settings.high_contrast
         self.staff = StaffStep.CLOSED
+        self.pin_just_changed = False  # the staff panel confirms it until staff leave
         self.staff_access = access if access is not None else StaffAccess(store)
         self.pin_entry = PinEntry(self.staff_access)
         self.defaults = StaffDefaults(store)
@@ -196,6 +197,7 @@ class KioskSession(QObject):
         """A key on the PIN pad (see ``PinEntry.press``); the right PIN opens the panel."""
         outcome = self.pin_entry.press(key)
         if outcome is not Outcome.TYPING:
+            self.pin_just_changed = outcome is Outcome.PIN_CHANGED
             self.open_staff_panel()
         return outcome
 
@@ -213,11 +215,19 @@ class KioskSession(QObject):
         self._staff_step(StaffStep.CLOSED)
 
     def leave_staff(self, step: StaffStep) -> None:
-        """Staff closed the panel of ``step`` (Close, backdrop): closed, if it was open."""
-        if step is self.staff:
+        """Staff closed the panel of ``step`` (Close, backdrop), if it was open.
+
+        Closing the usage charts goes back to the staff panel; the rest close staff.
+        """
+        if step is not self.staff:
+            return
+        if step is StaffStep.USAGE:
+            self.open_staff_panel()
+        else:
             self._staff_step(StaffStep.CLOSED)
 
     def _close_staff_quietly(self) -> None:
+        self.pin_just_changed = False
         self.staff_timer.stop()
         self.pin_entry.clear()
         self.staff = StaffStep.CLOSED
@@ -227,6 +237,8 @@ class KioskSession(QObject):
             self.staff_timer.stop()
         if step is not StaffStep.PIN:
             self.pin_entry.clear()
+        if step in (StaffStep.CLOSED, StaffStep.PIN):
+            self.pin_just_changed = False
         if step is not self.staff:
             self.staff = step
             self.staff_changed.emit(step)

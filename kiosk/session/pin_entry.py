@@ -2,11 +2,15 @@
 
 Three modes: enter the PIN to open the staff panel, choose a new one, type it again to
 confirm.  The pad widget shows ``mode``, ``note``, the number of digits typed and the
-lock-out from ``StaffAccess``; it sends each key here and acts on the ``Outcome``.
+lock-out as a ``LockWait`` (plain minutes or seconds, read from ``StaffAccess``'s own
+clock each time it is asked, so a pad that asks every second counts down and unlocks by
+itself); it sends each key here and acts on the ``Outcome``.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from enum import Enum
 
 from kiosk.session.pin import MAX_DIGITS, MIN_DIGITS, PinFormatError, validate_pin
@@ -38,6 +42,32 @@ class Outcome(Enum):
     PIN_CHANGED = "pin changed"  # a new PIN was set
 
 
+class WaitUnit(Enum):
+    """The unit a lock-out's wait is said in."""
+
+    MINUTES = "minutes"
+    SECONDS = "seconds"
+
+
+@dataclass(frozen=True)
+class LockWait:
+    """How long until the pad unlocks, in words a receptionist says: ``count`` ``unit``."""
+
+    count: int
+    unit: WaitUnit
+
+    @classmethod
+    def of(cls, seconds: int) -> LockWait:
+        """Whole minutes (rounded up) above a minute, seconds from one minute down.
+
+        120 s is "2 minutes", 61 s "2 minutes", 60 s "1 minute", 45 s "45 seconds": the
+        count never promises less time than is left.
+        """
+        if seconds >= 60:
+            return cls(math.ceil(seconds / 60), WaitUnit.MINUTES)
+        return cls(max(1, seconds), WaitUnit.SECONDS)
+
+
 class PinEntry:
     """Digits typed so far (never shown, only counted) and the mode they are for."""
 
@@ -63,6 +93,14 @@ class PinEntry:
     def locked(self) -> bool:
         """Whether the pad refuses PINs now (only when entering one)."""
         return self.mode is PadMode.ENTER and self.access.seconds_locked() > 0
+
+    @property
+    def lock_wait(self) -> LockWait | None:
+        """How long until the pad unlocks, or None when it is not locked (asked afresh)."""
+        if self.mode is not PadMode.ENTER:
+            return None
+        seconds = self.access.seconds_locked()
+        return LockWait.of(seconds) if seconds > 0 else None
 
     @property
     def no_pin(self) -> bool:

@@ -7,7 +7,7 @@ window at once.  Every change is saved straight away through ``SettingsStore.sav
 
 from __future__ import annotations
 
-from kiosk.session.text_size import clamp_text_step
+from kiosk.session.text_size import LARGEST_STEP, clamp_text_step
 from kiosk.settings import IDLE_TIMEOUT_CHOICES, Settings, SettingsStore
 
 
@@ -31,6 +31,18 @@ class StaffDefaults:
         self.settings.idle_timeout_s = choices[index]
         self._store.save()
         return choices[index]
+
+    @property
+    def idle_can_step(self) -> tuple[bool, bool]:
+        """Whether the idle timeout can go (shorter, longer): False at either end."""
+        current = self.settings.idle_timeout_s
+        return current > IDLE_TIMEOUT_CHOICES[0], current < IDLE_TIMEOUT_CHOICES[-1]
+
+    @property
+    def text_can_step(self) -> tuple[bool, bool]:
+        """Whether the start text step can go (smaller, larger): False at either end."""
+        step = clamp_text_step(self.settings.default_text_step)
+        return step > 0, step < LARGEST_STEP
 
     def step_text(self, direction: int) -> int:
         """The start text step one smaller (-1) or larger (+1), clamped; returns the step."""

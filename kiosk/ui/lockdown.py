@@ -4,6 +4,11 @@
 the window's ``QWindow``, from the first paint on; in kiosk mode it makes the window
 frameless, on top, full screen and cursor-less, and the window asks it before closing,
 leaving full screen or acting on a key.
+
+The pointer is hidden twice over: a blank cursor on the window itself and the
+application's override cursor, both set again after the window is shown.  Changing the
+window flags makes a new native window, and on X11 that window came up with the ordinary
+arrow (issue 20: kiosk mode switched on from the staff panel left the pointer showing).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ class Lockdown(QObject):
         self.closing = False  # set by ``release``: the program is ending, let it close
         self.watching_input = False  # the guard sees every touch and key (after first paint)
         self._watched: QWindow | None = None
+        self._blank_override = False  # whether the override cursor is ours, set
 
     def install_guard(self) -> None:
         """Watch input where it arrives: the window (made anew when its flags change)."""
@@ -58,11 +64,6 @@ class Lockdown(QObject):
             flags |= Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         if window.windowFlags() != flags:
             window.setWindowFlags(flags)
-        cursor_hidden = QGuiApplication.overrideCursor() is not None
-        if on and hide_cursor and not cursor_hidden:
-            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-        elif not on and cursor_hidden:
-            QGuiApplication.restoreOverrideCursor()
         if on:
             screen = QGuiApplication.primaryScreen()
             if screen is not None:
@@ -70,8 +71,24 @@ class Lockdown(QObject):
             window.showFullScreen()
         elif was_visible:
             window.showNormal()
+        self._hide_pointer(on and hide_cursor)
+        if on and hide_cursor:  # once more when the new native window is mapped
+            QTimer.singleShot(0, self, lambda: self._hide_pointer(
+                self.locked and self.settings.hide_cursor))
         if self.watching_input:
             self.install_guard()  # new flags can mean a new window to watch
+
+    def _hide_pointer(self, hidden: bool) -> None:
+        """Blank pointer over the window (set afresh), or the ordinary one back."""
+        if self._blank_override:
+            QGuiApplication.restoreOverrideCursor()
+            self._blank_override = False
+        if not hidden or self.closing:
+            self.window.unsetCursor()
+            return
+        self.window.setCursor(Qt.CursorShape.BlankCursor)
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        self._blank_override = True
 
     def refuses_close(self) -> bool:
         """Whether a close request is refused (kiosk mode, unless the program ends)."""

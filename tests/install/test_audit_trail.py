@@ -20,6 +20,7 @@ from kiosk.content.source import ContentOrigin, choose_content
 from kiosk.logs import setup_logging
 from kiosk.session.pin import hash_pin
 from kiosk.session.pin_entry import PadMode
+from kiosk.ui.panels.exit_confirm import ExitConfirm
 from tests.helpers import WindowFactory, hold_clinic_name, tap_button, type_pin, write_settings
 
 PIN = "975318"
@@ -68,6 +69,9 @@ def test_each_staff_action_is_logged_with_its_time_and_no_pin(
     assert panel.isVisible()
     tap_button(qtbot, panel.kiosk_button)
     tap_button(qtbot, panel.exit_button)
+    confirm = panel.findChild(ExitConfirm)
+    assert confirm is not None
+    tap_button(qtbot, confirm.exit_button)
 
     lines = audit_lines(audit_log)
     assert lines == [

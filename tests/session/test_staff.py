@@ -20,8 +20,11 @@ def test_staff_steps_are_announced_and_closing_one_panel_is_only_for_that_one(
     session.leave_staff(StaffStep.PIN)  # the pad closing as the panel opens
     assert session.staff is StaffStep.PANEL
     session.show_usage()
-    session.leave_staff(StaffStep.USAGE)
-    assert steps == [StaffStep.PIN, StaffStep.PANEL, StaffStep.USAGE, StaffStep.CLOSED]
+    session.leave_staff(StaffStep.USAGE)  # Usage closed: back to the staff panel
+    assert session.staff_timer.isActive(), "the panel closes itself again after a while"
+    session.leave_staff(StaffStep.PANEL)
+    assert steps == [StaffStep.PIN, StaffStep.PANEL, StaffStep.USAGE, StaffStep.PANEL,
+                     StaffStep.CLOSED]
 
 
 def test_the_staff_panel_closes_itself_unless_touched(

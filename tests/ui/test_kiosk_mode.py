@@ -21,6 +21,7 @@ from kiosk.cli import main
 from kiosk.session.history import HOME
 from kiosk.session.pin import hash_pin
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.panels.exit_confirm import ExitConfirm
 from tests.helpers import (
     PIN,
     WindowFactory,
@@ -95,7 +96,7 @@ def test_wrong_pins_lock_the_pad_and_the_lock_survives_a_restart(
     assert window.overlays.pin_pad.message.text() == "Wrong PIN. Tries left: 4."
     for _ in range(4):
         type_pin(qtbot, window.overlays.pin_pad, "1111")
-    assert "Try again in 60 s" in window.overlays.pin_pad.message.text()
+    assert "Try again in 1 minute." in window.overlays.pin_pad.message.text()
     assert not window.overlays.pin_pad.digit_buttons["2"].isEnabled()
     assert not window.overlays.staff_panel.isVisible()
     window.close()
@@ -133,8 +134,11 @@ def test_staff_switch_kiosk_mode_off_and_exit_only_then(
     assert not window.session.kiosk_mode and not window.isFullScreen()
     assert panel.exit_button.isEnabled()
     assert json.loads((staff_ready / "settings.json").read_text())["kiosk_mode"] is False
+    tap_button(qtbot, panel.exit_button)  # asks first
+    confirm = panel.findChild(ExitConfirm)
+    assert confirm is not None and confirm.isVisible()
     with qtbot.waitSignal(window.session.exit_requested):
-        tap_button(qtbot, panel.exit_button)
+        tap_button(qtbot, confirm.exit_button)
 
 
 KEYS = [

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.session.kiosk_session import KioskSession
 from kiosk.session.pin import MAX_DIGITS, MIN_DIGITS
-from kiosk.session.pin_entry import Note, PadMode
+from kiosk.session.pin_entry import LockWait, Note, PadMode, WaitUnit
 from kiosk.ui.i18n import tr
 from kiosk.ui.panels.panel import Panel
 from kiosk.ui.theme import Look
@@ -43,9 +43,9 @@ class PinPad(Panel):
         self.body.addWidget(self.display)
         self.body.addWidget(self.message)
         self.body.addWidget(keys)
-        self._countdown = QTimer(self)  # the lock-out's seconds, shown as they pass
-        self._countdown.setInterval(1000)
-        self._countdown.timeout.connect(self.refresh)
+        self.countdown = QTimer(self)  # asks the lock-out afresh each second while shown
+        self.countdown.setInterval(1000)
+        self.countdown.timeout.connect(self.refresh)
         self.retranslate()
 
     @property
@@ -93,7 +93,8 @@ class PinPad(Panel):
         self.title.setText(titles[entry.mode])
         self.setAccessibleName(self.title.text())
         notes = {
-            Note.NONE: "",
+            Note.NONE: tr("A PIN has %1 to %2 digits.").replace("%1", str(MIN_DIGITS))
+            .replace("%2", str(MAX_DIGITS)),  # the hint while nothing else is said
             Note.WRONG: tr("Wrong PIN. Tries left: %1.").replace(
                 "%1", str(access.attempts_left)),
             Note.FORMAT: tr("Use %1 to %2 digits.").replace("%1", str(MIN_DIGITS))
@@ -102,15 +103,15 @@ class PinPad(Panel):
         }
         if entry.no_pin:
             self.message.setText(tr("No staff PIN is set: ask IT"))
-        elif entry.locked:
-            self.message.setText(tr("Too many wrong PINs. Try again in %1 s.").replace(
-                "%1", str(access.seconds_locked())))
+        elif (wait := entry.lock_wait) is not None:
+            self.message.setText(lock_message(wait))
         else:
             self.message.setText(notes[entry.note])
         if entry.locked and self.isVisible():
-            self._countdown.start()
+            if not self.countdown.isActive():
+                self.countdown.start()
         else:
-            self._countdown.stop()
+            self.countdown.stop()
         for button in [*self.digit_buttons.values(), self.delete_button]:
             button.setEnabled(entry.can_type)
         self.ok_button.setEnabled(entry.can_submit)
@@ -119,7 +120,7 @@ class PinPad(Panel):
             tr("Digits typed: %1").replace("%1", str(len(entry.typed))))
 
     def close_panel(self) -> None:
-        self._countdown.stop()
+        self.countdown.stop()
         super().close_panel()
 
     def apply_look(self, look: Look) -> None:
@@ -128,3 +129,10 @@ class PinPad(Panel):
 
     def card_width(self) -> int:
         return min(self.width() - 2 * self._metrics.margin, self._metrics.px(760, 420))
+
+
+def lock_message(wait: LockWait) -> str:
+    """The pad's line during a lock-out: "Try again in 2 minutes." / "in 45 seconds."."""
+    if wait.unit is WaitUnit.MINUTES:
+        return tr("Too many wrong PINs. Try again in %n minute(s).", None, wait.count)
+    return tr("Too many wrong PINs. Try again in %n second(s).", None, wait.count)

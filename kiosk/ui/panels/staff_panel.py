@@ -2,10 +2,11 @@
 
 Kiosk mode on or off, idle timeout, start language and text size, content status (in
 ``staff_words``' plain words, naming a signed content pack where one is shown), usage,
-erase usage counts (confirmed in ``erase_usage``), change PIN, exit (only with kiosk mode
-off) and the version.  It shows the settings and sends each choice to the session
-(``KioskSession``, ``StaffDefaults``), which decides, saves and closes the panel after a
-while without a touch.  Opening it is written to the audit trail.
+erase usage counts (confirmed in ``erase_usage``), change PIN ("PIN changed" after a new
+one), exit (only with kiosk mode off, saying so, and confirmed in ``exit_confirm``) and
+the version; a step button greys at its end.  It shows the settings and sends each
+choice to the session (``KioskSession``, ``StaffDefaults``), which decides, saves and
+closes the panel after a while without a touch.  Opening it is written to the audit trail.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import __version__, audit
 from kiosk.content.source import ContentChoice, ContentOrigin
@@ -38,11 +39,18 @@ class StaffPanel(Panel):
         self.session = session
         defaults = session.defaults
         self.choice = choice
+        self._look: Look | None = None
+        self.notice = caption_label("", "PanelText", self.card)  # "PIN changed."
+        self.body.addWidget(self.notice)
         grid = QGridLayout()
         self._grid = grid
         self.kiosk_label = caption_label("", "PanelText", self.card)
         self.kiosk_button = self._button(self._toggle_kiosk, checkable=True)
-        grid.addWidget(self.kiosk_label, 0, 0)
+        self.exit_reason = caption_label("", "PanelSmall", self.card)  # why Exit is grey
+        kiosk_words = QVBoxLayout()
+        kiosk_words.addWidget(self.kiosk_label)
+        kiosk_words.addWidget(self.exit_reason)  # under Kiosk mode: seen without scrolling
+        grid.addLayout(kiosk_words, 0, 0)
         grid.addWidget(self.kiosk_button, 0, 1)
         self.idle_label = caption_label("", "PanelText", self.card)
         self.idle_shorter = self._button(lambda: defaults.step_idle_timeout(-1), "\u2212")
@@ -66,7 +74,7 @@ class StaffPanel(Panel):
         grid.addWidget(self.status, 4, 0, 1, 2)
         self.usage_button = self._button(session.show_usage)
         self.change_pin_button = self._button(session.change_pin)
-        self.exit_button = self._button(session.request_exit)
+        self.exit_button = self._button(self._ask_to_exit)
         grid.addLayout(self._row(self.usage_button, self.change_pin_button, self.exit_button),
                        5, 0, 1, 2)
         self.erase_usage_button = self._button(self.erase_usage_requested.emit)
@@ -127,6 +135,16 @@ class StaffPanel(Panel):
         for code, button in self.language_buttons.items():
             button.setChecked(code == settings.default_language)
         self.exit_button.setEnabled(not settings.kiosk_mode)
+        self.exit_reason.setText(tr("Switch it off to exit the app."))
+        self.exit_reason.setVisible(settings.kiosk_mode)
+        self.notice.setText(tr("PIN changed. Use the new PIN from now on."))
+        self.notice.setVisible(self.session.pin_just_changed)
+        defaults = self.session.defaults
+        for button, enabled in zip((self.idle_shorter, self.idle_longer,
+                                    self.text_smaller, self.text_larger),
+                                   (*defaults.idle_can_step, *defaults.text_can_step),
+                                   strict=True):
+            button.setEnabled(enabled)
         self.status.setText(self.content_status())
 
     def content_status(self) -> str:
@@ -138,6 +156,12 @@ class StaffPanel(Panel):
         super().open_panel()
         audit.staff_panel_opened()
 
+    def _ask_to_exit(self) -> None:
+        from kiosk.ui.panels.exit_confirm import confirm_exit
+
+        if not self.session.kiosk_mode:
+            confirm_exit(self, self.session.request_exit, self._look)
+
     def _toggle_kiosk(self) -> None:
         self.session.set_kiosk_mode(not self.session.kiosk_mode)
 
@@ -147,6 +171,7 @@ class StaffPanel(Panel):
             self.refresh()  # the settings as the session left them
 
     def apply_look(self, look: Look) -> None:
+        self._look = look
         self._grid.setHorizontalSpacing(look.metrics.spacing)
         self._grid.setVerticalSpacing(look.metrics.px(18, 8))
         super().apply_look(look)

@@ -1,4 +1,7 @@
-"""The staff Usage page: visits per day and the most-read pages, from anonymous counts."""
+"""The staff Usage page: visits per day (today first) and the most-read pages.
+
+From anonymous counts.  Closing it goes back to the staff panel (``KioskSession``).
+"""
 
 from __future__ import annotations
 
@@ -36,7 +39,7 @@ class UsagePanel(Panel):
     def open_panel(self) -> None:
         """Read the latest counts (committing any still queued), then show them."""
         report = self.recorder.report()
-        self.visits.set_data(day_bars(report.visits_per_day()))
+        self.visits.set_data(day_bars(reversed(report.visits_per_day())))  # today on top
         self.pages.set_data([(self.title_for(page_id), views)
                              for page_id, views in report.top_pages()])
         super().open_panel()
