@@ -119,12 +119,14 @@ class _Worker(QObject):
     def _on_state(self, state: Any) -> None:
         assert self._speech is not None
         states = type(self._speech).State
-        if state not in (states.Ready, states.Error) or not self._reading:
+        if state not in (states.Ready, states.Error):
             return
-        if self._pending is not None:
+        if self._pending is not None:  # also when the last reading was already stopped
             voice, utterances = self._pending
             self._pending = None
             self._begin(voice, utterances)
+            return
+        if not self._reading:
             return
         if self._queue and state == states.Ready and not self._stopped:
             self._speech.say(self._queue.pop(0))
