@@ -15,7 +15,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.packs.inbox import PackInbox
-from kiosk.packs.install import install_pack
 from kiosk.packs.live import LiveContent
 from kiosk.packs.startup import start_several_kiosks
 from kiosk.ui.main_window import MainWindow
@@ -26,14 +25,8 @@ SETTLE_MS = 300
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> Office:
-    made = Office.make(tmp_path)
-    install_pack(made.pack(1), made.data_dir)
-    return made
-
-
-@pytest.fixture
 def data_dir(office: Office) -> Path:
+    """The office's kiosk: its data folder shows pack 1."""
     return office.data_dir
 
 

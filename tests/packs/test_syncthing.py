@@ -18,7 +18,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.packs.inbox import PackInbox
-from kiosk.packs.install import install_pack
 from kiosk.packs.live import LiveContent
 from tests.helpers import WindowFactory
 from tests.packs.kit import Office, marker
@@ -28,14 +27,8 @@ FOLDER = "tigoni-content"
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> Office:
-    made = Office.make(tmp_path)
-    install_pack(made.pack(1), made.data_dir)
-    return made
-
-
-@pytest.fixture
 def data_dir(office: Office) -> Path:
+    """The office's kiosk: its data folder shows pack 1."""
     return office.data_dir
 
 
