@@ -120,7 +120,6 @@ class Overlays:
 
         panel = StaffPanel(self.host, self.session, self.choice)
         panel.closed.connect(lambda: self.session.leave_staff(StaffStep.PANEL))
-        panel.erase_usage_requested.connect(self._confirm_erase_usage)
         self._staff[StaffStep.PANEL] = panel
         self._keep(panel, panel)
         return panel
@@ -133,6 +132,7 @@ class Overlays:
         panel = UsagePanel(self.host, self.recorder,
                            lambda page_id: self.pages.title(page_id, self.session.language))
         panel.closed.connect(lambda: self.session.leave_staff(StaffStep.USAGE))
+        panel.erase_usage_requested.connect(self._confirm_erase_usage)
         self._staff[StaffStep.USAGE] = panel
         self._keep(panel, panel)
         return panel
@@ -150,8 +150,13 @@ class Overlays:
     def _confirm_erase_usage(self) -> None:
         from kiosk.ui.panels.erase_usage import confirm_erase_usage
 
+        def erase() -> bool:
+            erased = self.recorder.erase()
+            self.usage_panel.show_counts()  # the charts under the card empty at once
+            return erased
+
         if self.look is not None:
-            confirm_erase_usage(self.staff_panel, self.recorder.erase, self.look)
+            confirm_erase_usage(self.usage_panel, erase, self.look)
 
     def replace_content(self, choice: ContentChoice, pages: PageSource) -> None:
         """New content (a content pack): panels that show content are made again."""

@@ -61,6 +61,7 @@ def application_style(palette: Palette, metrics: Metrics) -> str:
         border: {m.px(3, 2)}px solid {p.border}; border-radius: {radius}px;
         font-size: {m.control_font}px; font-weight: bold;
         min-height: {m.control_height}px; padding: 0 {m.px(20, 10)}px; }}
+    #StaffPanel #StaffButton {{ min-height: {m.control_px(76, 56)}px; }}
     #PinKey:pressed, #StaffButton:pressed {{ background: {p.pressed}; }}
     #StaffButton:checked {{ background: {p.primary}; color: {p.on_primary};
         border-color: {p.primary}; }}

@@ -72,7 +72,7 @@ def test_erase_without_a_database_says_it_could_not(tmp_path: Path) -> None:
     assert not UsageRecorder(None).erase()
 
 
-def test_staff_erase_the_counts_only_after_confirming(
+def test_staff_erase_the_counts_from_the_usage_page_only_after_confirming(
     qtbot: QtBot, counted: MainWindow, data_dir: Path
 ) -> None:
     window = counted
@@ -83,21 +83,26 @@ def test_staff_erase_the_counts_only_after_confirming(
     hold_clinic_name(qtbot, window)
     type_pin(qtbot, window.overlays.pin_pad, PIN)
     staff = window.overlays.staff_panel
-    assert staff.erase_usage_button.text() == "Erase usage counts"
+    tap_button(qtbot, staff.usage_button)
+    usage = window.overlays.usage_panel
+    assert usage.isVisible() and usage.visits.total == 1
+    assert usage.erase_button.text() == "Erase usage counts"
 
-    tap_button(qtbot, staff.erase_usage_button)
-    confirm = staff.findChild(EraseUsageConfirm)
+    tap_button(qtbot, usage.erase_button)
+    confirm = usage.findChild(EraseUsageConfirm)
     assert isinstance(confirm, EraseUsageConfirm) and confirm.isVisible()
     assert "cannot be undone" in confirm.message.text()
     assert total_views(data_dir) == 1, "nothing is deleted before Erase is tapped"
     tap_button(qtbot, confirm.close_button)  # Cancel
-    assert not confirm.isVisible() and staff.isVisible()
-    assert total_views(data_dir) == 1
+    assert not confirm.isVisible() and usage.isVisible()
+    assert total_views(data_dir) == 1 and usage.visits.total == 1
 
-    tap_button(qtbot, staff.erase_usage_button)
+    tap_button(qtbot, usage.erase_button)
     tap_button(qtbot, confirm.erase_button)
     assert confirm.message.text() == "Usage counts erased."
     assert (total_views(data_dir), total_visits(data_dir)) == (0, 0)
+    assert usage.visits.total == 0, "the charts under the card are empty at once"
     tap_button(qtbot, confirm.close_button)
-    tap_button(qtbot, staff.usage_button)
-    assert window.overlays.usage_panel.visits.total == 0
+    assert usage.isVisible(), "closing the card leaves staff on the Usage page"
+    tap_button(qtbot, usage.close_button)
+    assert staff.isVisible(), "and Close goes back to the staff panel"

@@ -1,8 +1,8 @@
-"""Staff's "Erase usage counts": a confirmation over the staff panel, then the erase.
+"""Staff's "Erase usage counts": a confirmation over the Usage page, then the erase.
 
-The staff panel (behind the PIN) only shows the button and emits
+The Usage page (behind the PIN) only shows the button and emits
 ``erase_usage_requested``; ``confirm_erase_usage`` opens this card over it.  Nothing is
-deleted until staff tap Erase on the card; Cancel (or the staff panel closing) leaves
+deleted until staff tap Erase on the card; Cancel (or the Usage page closing) leaves
 every count alone.  The erase itself is ``UsageRecorder.erase``: it deletes the
 counters, rewrites the database file and empties its write-ahead log.
 """
@@ -63,14 +63,14 @@ class EraseUsageConfirm(Panel):
         self._place_card()
 
 
-def confirm_erase_usage(staff_panel: Panel, erase: Callable[[], bool],
+def confirm_erase_usage(usage_panel: Panel, erase: Callable[[], bool],
                         look: Look) -> EraseUsageConfirm:
-    """Open the confirmation over ``staff_panel`` (made on first use, closed with it)."""
-    confirm = getattr(staff_panel, _ATTRIBUTE, None)
+    """Open the confirmation over ``usage_panel`` (made on first use, closed with it)."""
+    confirm = getattr(usage_panel, _ATTRIBUTE, None)
     if not isinstance(confirm, EraseUsageConfirm):
-        confirm = EraseUsageConfirm(staff_panel, erase)
-        staff_panel.closed.connect(confirm.close_panel)
-        setattr(staff_panel, _ATTRIBUTE, confirm)
+        confirm = EraseUsageConfirm(usage_panel, erase)
+        usage_panel.closed.connect(confirm.close_panel)
+        setattr(usage_panel, _ATTRIBUTE, confirm)
     confirm.apply_look(look)
     confirm.open_panel()
     return confirm

@@ -150,7 +150,9 @@ class _BodyScroll(QScrollArea):
         inner.ensurePolished()
         hint = inner.sizeHint()
         height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
-        self._natural = QSize(width, max(height, hint.height()))
+        # A wrapped label's size hint guesses its width: the height for the real width is
+        # what the body needs (taking the larger left a blank band under a short body).
+        self._natural = QSize(width, height if height > 0 else hint.height())
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:

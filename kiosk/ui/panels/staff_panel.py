@@ -1,12 +1,13 @@
 """The staff panel, behind the hidden gesture and the PIN: large, plain controls.
 
 Kiosk mode on or off, idle timeout, start language and text size, content status (in
-``staff_words``' plain words, naming a signed content pack where one is shown), usage,
-erase usage counts (confirmed in ``erase_usage``), change PIN ("PIN changed" after a new
-one), exit (only with kiosk mode off, saying so, and confirmed in ``exit_confirm``) and
-the version; a step button greys at its end.  It shows the settings and sends each
-choice to the session (``KioskSession``, ``StaffDefaults``), which decides, saves and
-closes the panel after a while without a touch.  Opening it is written to the audit trail.
+``staff_words``' plain words, naming a signed content pack where one is shown), usage
+(where the counts are also erased), change PIN ("PIN changed" after a new one), exit
+(only with kiosk mode off, saying so, and confirmed in ``exit_confirm``) and the version;
+a step button greys at its end.  At 1920x1080 every row is in view without scrolling.
+It shows the settings and sends each choice to the session (``KioskSession``,
+``StaffDefaults``), which decides, saves and closes the panel after a while without a
+touch.  Opening it is written to the audit trail.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk import __version__, audit
@@ -31,8 +32,6 @@ from kiosk.ui.widgets.labels import caption_label
 
 class StaffPanel(Panel):
     """Controls for reception staff."""
-
-    erase_usage_requested = Signal()  # ``erase_usage`` asks for confirmation first
 
     def __init__(self, host: QWidget, session: KioskSession, choice: ContentChoice) -> None:
         super().__init__(host, tr("Staff panel"), "StaffPanel", closes_on_backdrop=False)
@@ -77,11 +76,12 @@ class StaffPanel(Panel):
         self.exit_button = self._button(self._ask_to_exit)
         grid.addLayout(self._row(self.usage_button, self.change_pin_button, self.exit_button),
                        5, 0, 1, 2)
-        self.erase_usage_button = self._button(self.erase_usage_requested.emit)
-        grid.addLayout(self._row(self.erase_usage_button), 6, 0, 1, 2)
         self.version = caption_label("", "PanelSmall", self.card)
-        grid.addWidget(self.version, 7, 0, 1, 2)
+        grid.addWidget(self.version, 6, 0, 1, 2)
+        grid.setColumnStretch(0, 3)  # the words get the room: one line each, rows stay low
+        grid.setColumnStretch(1, 2)
         self.body.addLayout(grid)
+        self.body.addStretch(1)  # room to spare goes under the rows, not between them
         self.retranslate()
 
     def _button(self, action: Callable[[], object], text: str = "",
@@ -114,7 +114,6 @@ class StaffPanel(Panel):
         self.text_larger.setAccessibleName(tr("Larger text"))
         for button, text in ((self.usage_button, tr("Usage")),
                              (self.change_pin_button, tr("Change PIN")),
-                             (self.erase_usage_button, tr("Erase usage counts")),
                              (self.exit_button, tr("Exit the app"))):
             button.setText(text)
             button.setAccessibleName(text)
@@ -173,11 +172,12 @@ class StaffPanel(Panel):
     def apply_look(self, look: Look) -> None:
         self._look = look
         self._grid.setHorizontalSpacing(look.metrics.spacing)
-        self._grid.setVerticalSpacing(look.metrics.px(18, 8))
+        self._grid.setVerticalSpacing(look.metrics.px(12, 8))
         super().apply_look(look)
 
     def card_width(self) -> int:
-        return min(self.width() - 2 * self._metrics.margin, self._metrics.px(1300, 560))
+        # As wide as Usage: each setting's words on one line, so every row fits 1080 px.
+        return min(self.width() - 2 * self._metrics.margin, self._metrics.px(1500, 560))
 
 
 
