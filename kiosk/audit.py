@@ -34,7 +34,7 @@ def pin_accepted() -> None:
 
 def wrong_pin(attempts_left: int) -> None:
     """A wrong staff PIN was typed; ``attempts_left`` before the pad locks."""
-    _audit(logging.WARNING, "wrong staff PIN (%d tries left before the pad locks)",
+    _audit(logging.WARNING, "wrong staff PIN (tries left before the pad locks: %d)",
            attempts_left)
 
 

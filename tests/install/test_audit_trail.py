@@ -75,7 +75,7 @@ def test_each_staff_action_is_logged_with_its_time_and_no_pin(
 
     lines = audit_lines(audit_log)
     assert lines == [
-        "wrong staff PIN (4 tries left before the pad locks)",
+        "wrong staff PIN (tries left before the pad locks: 4)",
         "staff PIN accepted",
         "staff panel opened",
         "kiosk mode switched on",
@@ -101,7 +101,7 @@ def test_wrong_pins_and_the_lock_out_are_logged(
         type_pin(qtbot, window.overlays.pin_pad, WRONG_PIN)
     window.session.staff_access.try_pin(PIN)  # the keys are greyed; the check refuses it too
     lines = audit_lines(audit_log)
-    assert lines[:4] == [f"wrong staff PIN ({left} tries left before the pad locks)"
+    assert lines[:4] == [f"wrong staff PIN (tries left before the pad locks: {left})"
                          for left in (4, 3, 2, 1)]
     assert lines[4] == "PIN pad locked for 60 s after too many wrong PINs"
     assert lines[5].startswith("PIN typed while the pad is locked (")
