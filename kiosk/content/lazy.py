@@ -187,7 +187,7 @@ class LazyLibrary(Library):
             self._waiting.setdefault(target, []).append(link)
             return []
         self._read(target)  # nothing to read when the section has no folder
-        found = broken_link(link, self._pages)
+        found = broken_link(link, self._pages, self._reader.left_out)
         return [found] if found is not None else []
 
     def _read_everything(self) -> None:

@@ -98,7 +98,8 @@ def load_library(
     for path in pages:
         problems.extend(reader.read(path, page_id(folder, path)))
     problems.extend(found for link in reader.links
-                    if (found := broken_link(link, reader.pages)) is not None)
+                    if (found := broken_link(link, reader.pages, reader.left_out))
+                    is not None)
     return Library(folder.name, folder, reader.pages), problems
 
 

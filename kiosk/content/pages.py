@@ -63,18 +63,6 @@ def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
     shown_lines = enumerate(drop_comments(text).splitlines(), start=1)
     problems.extend(Problem(path, line, message) for line, message in missing_by_line(shown_lines))
     values = header.values
-    title = values.get("title", "")
-    if not title:
-        line = header.lines.get("title", 1)
-        if not any(number == 1 for number, _message in header.problems):  # said already
-            problems.append(Problem(path, line,
-                                    "page has no title (add 'title: ...' to the header)"))
-        # Not shown, but its body is still checked: every problem is reported at once.
-        return Page(id=page_id, title="", body=header.body, source=path,
-                    body_first_line=header.body_first_line), problems
-    if not header.body.strip():
-        problems.append(Problem(path, header.body_first_line, "page has no text"))
-        return None, problems
     order = 1000
     if "order" in values:
         try:
@@ -84,6 +72,19 @@ def _load_page(path: Path, page_id: str) -> tuple[Page | None, list[Problem]]:
                 Problem(path, header.lines["order"], f"order must be a whole number, "
                         f"not {values['order']!r}")
             )
+    title = values.get("title", "")
+    if not title:
+        line = header.lines.get("title", 1)
+        if not any(number == 1 for number, _message in header.problems):  # said already
+            problems.append(Problem(path, line,
+                                    "page has no title (add 'title: ...' to the header)"))
+        # Not shown, but the rest is still checked: every problem is reported at once.
+        return Page(id=page_id, title="", body=header.body, source=path,
+                    body_first_line=header.body_first_line,
+                    icon=nfc(values.get("icon", ""))), problems
+    if not header.body.strip():
+        problems.append(Problem(path, header.body_first_line, "page has no text"))
+        return None, problems
     page = Page(
         id=page_id,
         title=title,
@@ -225,6 +226,7 @@ class PageReader:
     pages: dict[str, Page] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     decode_pictures: bool = True
+    left_out: dict[str, str] = field(default_factory=dict)  # id: file a broken header hides
 
     def read(self, path: Path, page_id: str) -> list[Problem]:
         """Read and check the page in ``path``, keeping it if it can be shown."""
@@ -235,7 +237,9 @@ class PageReader:
         if page is None:
             return problems
         if not page.title:  # a broken header: left out, but its other problems are named
-            problems.extend(_check_body(page, self.images, []))
+            self.left_out.setdefault(page_id, _shown_path(path, self.content_root))
+            problems.extend(_check_icon(page, self.icons))
+            problems.extend(_check_body(page, self.images, self.links, self.decode_pictures))
             return problems
         if page_id in self.pages:
             other = _shown_path(self.pages[page_id].source, self.content_root)
@@ -251,9 +255,19 @@ class PageReader:
         return problems
 
 
-def broken_link(link: Link, pages: dict[str, Page]) -> Problem | None:
-    """The problem with a ``page:`` link whose target is not among ``pages``."""
+def broken_link(link: Link, pages: dict[str, Page],
+                left_out: dict[str, str] | None = None) -> Problem | None:
+    """The problem with a ``page:`` link whose target is not among ``pages``.
+
+    ``left_out``: pages that exist but are not shown (``PageReader.left_out``); a link to
+    one names the file to fix rather than calling the page missing.
+    """
     page, line, href = link
-    if page_target(href) in pages:
+    target = page_target(href)
+    if target in pages:
         return None
+    hidden = (left_out or {}).get(target)
+    if hidden is not None:
+        return Problem(page.source, line, f"link to '{href}', a page that is not shown "
+                                          f"until the problems in {hidden} are fixed")
     return Problem(page.source, line, f"link to a page that does not exist: '{href}'")

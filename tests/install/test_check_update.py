@@ -69,3 +69,30 @@ def test_a_page_with_a_broken_header_is_still_checked_for_its_pictures(
     assert f"{en / 'no-title.md'}:1: page has no title" in out
     assert f"{en / 'no-title.md'}:6: image 'no-alt-missing.png' has no alt text" in out
     assert f"{en / 'no-title.md'}:6: image 'no-alt-missing.png' does not exist" in out
+
+
+def test_a_page_with_a_broken_header_is_still_checked_for_links_order_and_icon(
+    data_dir: Path
+) -> None:
+    update = data_dir / "content"
+    shutil.copytree(resources.bundled_content_dir(), update)
+    safety = update / "en" / "safety.md"
+    text = safety.read_text(encoding="utf-8")
+    header_end = text.index("\n---\n", 4)
+    kept = [line for line in text[4:header_end].splitlines()
+            if not line.startswith(("title:", "order:", "icon:"))]
+    safety.write_text("---\norder: x\nicon: no-such-icon\n" + "\n".join(kept)
+                      + text[header_end:] + "\nSee [nowhere](page:nowhere).\n",
+                      encoding="utf-8")
+    last_line = len(safety.read_text(encoding="utf-8").splitlines())
+
+    out = check(data_dir).stdout
+    assert f"{safety}:1: page has no title" in out
+    assert f"{safety}:2: order must be a whole number, not 'x'" in out
+    assert f"{safety}: icon 'no-such-icon' does not exist in assets/icons" in out
+    assert f"{safety}:{last_line}: link to a page that does not exist: 'page:nowhere'" in out
+    linking = [line for line in out.splitlines() if "'page:safety'" in line]
+    assert linking, "the pages that link to it are named"
+    for line in linking:
+        assert "not shown until the problems in en/safety.md are fixed" in line
+        assert "does not exist" not in line
