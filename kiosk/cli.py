@@ -203,6 +203,14 @@ def _stats(args: argparse.Namespace) -> int:
     from kiosk.settings import SettingsStore
 
     data_dir = args.data_dir or default_data_dir()
+    from kiosk.stats import DATABASE_FILE
+
+    kiosk_files = (data_dir / DATABASE_FILE, data_dir / "settings.json")
+    if not any(path.is_file() for path in kiosk_files):  # a mistyped --data-dir, most likely
+        print(f"No kiosk data in {data_dir}: neither {DATABASE_FILE} nor settings.json is "
+              "there. Give the kiosk's data folder with --data-dir (the IT guide says where "
+              "it is).", file=sys.stderr)
+        return 1
     report = UsageReport(data_dir)
     try:
         rows = report.export_csv(args.csv, since,

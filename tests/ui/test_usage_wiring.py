@@ -19,6 +19,7 @@ from tests.helpers import (
     tap_button,
     tile_titled,
     type_pin,
+    write_settings,
 )
 
 
@@ -64,10 +65,23 @@ def test_taps_are_counted_and_the_idle_reset_ends_a_visit(
 def test_stats_before_any_visit_writes_just_the_header(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    write_settings(data_dir)  # the kiosk has been set up here, but nobody has used it
     out = data_dir / "usage.csv"
     assert main(["stats", "--data-dir", str(data_dir), "--csv", str(out)]) == 0
     assert "wrote 0 rows" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8").strip() == "date,page_id,language,views,kiosk"
+
+
+def test_stats_from_a_mistyped_data_folder_says_there_is_no_kiosk_data_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mistyped = tmp_path / "tigoni-kiosj"
+    out = tmp_path / "usage.csv"
+    assert main(["stats", "--data-dir", str(mistyped), "--csv", str(out)]) == 1
+    said = capsys.readouterr()
+    assert f"No kiosk data in {mistyped}" in said.err and "--data-dir" in said.err
+    assert "wrote" not in said.out
+    assert not out.exists() and not mistyped.exists()
 
 
 def test_stats_refuses_a_bad_date(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
