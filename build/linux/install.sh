@@ -142,7 +142,8 @@ system systemctl set-default graphical.target
 system systemctl enable tigoni-kiosk.service
 system systemctl restart tigoni-kiosk.service
 if [ -n "$prefix" ]; then
-  echo "install: done (prefix $prefix: nothing was started)"
+  echo "install: would run: $app_dir/tigoni-kiosk self-test --data-dir /tmp/tigoni-kiosk-self-test"
+  echo "install: done (prefix $prefix: nothing was started, and self-test was not run)"
   exit 0
 fi
 echo "install: the kiosk is running on tty1 and will start on every boot"

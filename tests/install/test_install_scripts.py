@@ -87,6 +87,10 @@ def test_install_from_inside_the_copied_bundle_installs_cage_and_every_library(
     assert "systemctl set-default graphical.target" in commands
     assert any(command.startswith("useradd") and "kiosk-x1" in command
                for command in commands)
+    assert commands[-1] == ("/opt/tigoni-kiosk/tigoni-kiosk self-test "
+                            "--data-dir /tmp/tigoni-kiosk-self-test")
+    assert result.stdout.splitlines()[-1].endswith("nothing was started, and self-test "
+                                                   "was not run)"), "a try-out says so"
 
 
 def test_uninstall_puts_the_pc_back_as_it_was(tmp_path: Path, packed_bundle: Path) -> None:
