@@ -19,7 +19,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.speech import end_speech_service
 from kiosk.ui.voices import SWITCH
-from tests.helpers import WindowFactory, tap, tap_button, tile_titled
+from tests.helpers import WindowFactory, settle_layout, tap, tap_button, tile_titled
 from tests.speech_engine import SpeechEngine, missing
 
 SHORT_CONTENT = Path(__file__).parent / "data" / "read_aloud"
@@ -154,3 +154,25 @@ def test_self_test_lists_the_engine_and_its_voices(
     speech_line = next(line for line in out.splitlines() if line.startswith("  speech"))
     assert "speechd" in speech_line
     assert "en (" in speech_line and "sw (Swahili)" in speech_line
+
+
+def test_screenshots_wait_for_the_engine_so_every_picture_shows_read_aloud(
+    tmp_path: Path, engine: SpeechEngine, make_window: WindowFactory
+) -> None:
+    from PySide6.QtGui import QImage
+
+    from kiosk.commands.screenshots import save_screenshots
+
+    end_speech_service()  # a new engine, opened after this window's first paint
+    window = make_window()
+    assert window.read_aloud is not None
+    written = save_screenshots(window, tmp_path / "shots")
+    assert window.read_aloud.button.isVisible(), "the engine has a voice for English"
+    window.session.go_home()
+    settle_layout()
+    now = window.grab().toImage()
+    first = QImage(str(written[0]))  # home.png, the first picture taken
+    assert written[0].name == "home.png"
+    bar = window.nav_bar.geometry()
+    assert first.copy(bar) == now.copy(bar).convertToFormat(first.format()), (
+        "the first picture's bar is the bar with Read aloud, as in the last pictures")

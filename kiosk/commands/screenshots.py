@@ -1,4 +1,9 @@
-"""Render every screen of the kiosk to PNG files, for people to look at."""
+"""Render every screen of the kiosk to PNG files, for people to look at.
+
+Pictures are taken once the read-aloud engine has answered (or ``SPEECH_WAIT_MS`` has
+passed), so every picture shows the same navigation bar: the Read aloud button appears
+when the engine finds a voice, and a picture taken just then caught the bar mid-way.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from kiosk.session.history import HOME
@@ -57,10 +63,25 @@ def panel_scenes(window: MainWindow) -> list[tuple[str, Callable[[], None]]]:
     ]
 
 
+SPEECH_WAIT_MS = 15_000
+
+
+def _wait_for_speech(window: MainWindow) -> None:
+    """Let the read-aloud engine answer (opened after the first paint) and the bar refit."""
+    read_aloud = window.read_aloud
+    if read_aloud is None:
+        return
+    deadline = QDeadlineTimer(SPEECH_WAIT_MS)
+    while not read_aloud.speech.answered and not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    QApplication.processEvents()
+
+
 def save_screenshots(window: MainWindow, out_dir: Path) -> list[Path]:
     """Show each screen and panel in turn, let it paint, and save it; returns the files."""
     out_dir.mkdir(parents=True, exist_ok=True)
     window.show()
+    _wait_for_speech(window)
     written: list[Path] = []
     scenes: list[tuple[str, Callable[[], None]]] = [
         (screen_file_name(screen_id), partial(window.session.navigate, screen_id))
