@@ -12,7 +12,6 @@ page's file and line and says which copy to add.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,6 +70,10 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 @lru_cache(maxsize=256)
 def _svg_words(path: Path, _mtime: int, _size: int) -> PictureWords:
+    # Imported here: the kiosk reads its first pages before the first paint, and the XML
+    # parser (about 3 ms with pyexpat) is needed only for pages that show an SVG.
+    import xml.etree.ElementTree as ET
+
     language: str | None = None
     root_seen = False
     try:

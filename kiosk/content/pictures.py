@@ -11,7 +11,6 @@ alt text in a framed box (``missing_picture_html``), never a blank gap.
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,5 +78,7 @@ def _decode_problem(path: Path, _mtime: int, _size: int) -> str | None:
 
 def missing_picture_html(alt: str) -> str:
     """A framed box holding a picture's alt text, shown where the picture cannot be."""
+    import html  # here: rarely needed, and html.entities is large to import at start-up
+
     return ("<table class='missing-picture' border='1' cellspacing='0' cellpadding='16'>"
             f"<tr><td>{html.escape(alt or '(picture)')}</td></tr></table>")

@@ -28,7 +28,6 @@ from kiosk.ui.overlays import Overlays
 from kiosk.ui.page_source import PageSource
 from kiosk.ui.read_aloud import ReadAloud
 from kiosk.ui.screens.home_screen import HomeScreen
-from kiosk.ui.spoken_text import Spoken, page_utterances, text_utterances
 from kiosk.ui.staff_hold import StaffHold
 from kiosk.ui.style_sheet import application_style
 from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, Look, Metrics, Themed, text_factor
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from kiosk.stats import UsageRecorder
     from kiosk.ui.screens.contact_screen import ContactScreen
     from kiosk.ui.screens.page_screen import PageScreen
+    from kiosk.ui.spoken_text import Spoken
 
 
 class MainWindow(QMainWindow):
@@ -224,6 +224,9 @@ class MainWindow(QMainWindow):
 
     def spoken_text(self) -> Spoken:
         """What read-aloud says for the screen shown (see ``kiosk.ui.spoken_text``)."""
+        # Imported on the first reading, not at start-up: the first paint needs none of it.
+        from kiosk.ui.spoken_text import Spoken, page_utterances, text_utterances
+
         screen_id, language = self.session.current_screen, self.session.language
         if screen_id == HOME:
             return Spoken(language, tuple(text_utterances(self.home_screen.welcome.text())))

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QWidget
 from kiosk.content.source import ContentChoice
 from kiosk.session.idle import IdleState
 from kiosk.session.kiosk_session import KioskSession, StaffStep
-from kiosk.ui.panels.panel import Panel
 from kiosk.ui.theme import Look, Themed
 
 if TYPE_CHECKING:
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
     from kiosk.ui.page_source import PageSource
     from kiosk.ui.panels.help_panel import HelpPanel
     from kiosk.ui.panels.link_panel import LinkPanel
+    from kiosk.ui.panels.panel import Panel
     from kiosk.ui.panels.pin_pad import PinPad
     from kiosk.ui.panels.staff_panel import StaffPanel
     from kiosk.ui.panels.still_reading import StillReading
@@ -172,6 +172,8 @@ class Overlays:
 
     def panels(self) -> list[Panel]:
         """The panels made so far (a panel never used cannot be open)."""
+        from kiosk.ui.panels.panel import Panel  # here: the first paint needs no panel
+
         return [made for made in self._made if isinstance(made, Panel)]
 
     def close_panels(self) -> None:

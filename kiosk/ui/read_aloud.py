@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import QWidget
@@ -20,8 +21,10 @@ from PySide6.QtWidgets import QWidget
 from kiosk.ui.first_paint import AfterFirstPaint
 from kiosk.ui.i18n import tr
 from kiosk.ui.speech import SpeechService, speech_service
-from kiosk.ui.spoken_text import Spoken
 from kiosk.ui.widgets.nav_bar import NavBar, NavButton
+
+if TYPE_CHECKING:
+    from kiosk.ui.spoken_text import Spoken
 
 log = logging.getLogger(__name__)
 
