@@ -76,8 +76,18 @@ def default_data_dir() -> Path:
     return Path(location) if location else Path.home() / f".{APPLICATION}"
 
 
+# Qt Multimedia (loaded with read-aloud's QtTextToSpeech) looks for PipeWire on every
+# start and warns when it is absent; the kiosk's speech goes through speech-dispatcher,
+# so for IT reading the log this is noise, kept only at debug level.
+_HARMLESS_QT_WARNINGS = ("Couldn't load pipewire-0.3 library",
+                         "Couldn't resolve pipewire-0.3 symbols")
+
+
 def _route_qt_message(mode: QtMsgType, _context: object, message: str) -> None:
-    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s", message)
+    level = _QT_LEVELS.get(mode, logging.WARNING)
+    if message.startswith(_HARMLESS_QT_WARNINGS):
+        level = logging.DEBUG
+    qt_log.log(level, "%s", message)
 
 
 def application(argv: list[str] | None = None, route_qt_messages: bool = True) -> QApplication:

@@ -7,6 +7,9 @@ engine is not installed the tests are skipped, saying what is missing.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -176,3 +179,16 @@ def test_screenshots_wait_for_the_engine_so_every_picture_shows_read_aloud(
     bar = window.nav_bar.geometry()
     assert first.copy(bar) == now.copy(bar).convertToFormat(first.format()), (
         "the first picture's bar is the bar with Read aloud, as in the last pictures")
+
+
+def test_the_kiosk_log_has_no_pipewire_noise(engine: SpeechEngine, data_dir: Path) -> None:
+    """Qt Multimedia warns that PipeWire is missing; IT must not read that as a fault."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", SWITCH: "on",
+           "SPEECHD_ADDRESS": engine.address}
+    run = subprocess.run([sys.executable, "-m", "kiosk", "--exit-after-first-paint",
+                          "--data-dir", str(data_dir), "--size", "800x600"],
+                         cwd=Path(__file__).resolve().parents[1], env=env, text=True,
+                         capture_output=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "started" in run.stderr, "the kiosk's log lines are there"
+    assert "pipewire" not in (run.stdout + run.stderr).lower()
