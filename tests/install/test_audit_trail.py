@@ -82,7 +82,6 @@ def test_each_staff_action_is_logged_with_its_time_and_no_pin(
         "setting idle_timeout_s changed from 90 to 120 by the kiosk",
         "setting default_language changed from 'en' to 'sw' by the kiosk",
         "staff PIN changed (staff panel)",
-        "staff panel opened",
         "kiosk mode switched off",
         "staff closed the kiosk program",
     ]
@@ -135,6 +134,29 @@ def test_content_updates_accepted_and_refused_are_logged(
     assert lines[1] == (f"content update refused: 1 problem(s) in {update}; showing the "
                         "bundled content")
     assert lines[2] == f"  {page}:4: image 'missing.png' does not exist"
+
+
+def test_staff_access_closing_by_hand_and_by_itself_is_logged(
+    qtbot: QtBot, data_dir: Path, audit_log: Path, make_window: WindowFactory
+) -> None:
+    write_settings(data_dir, pin_hash=hash_pin(PIN), staff_hold_ms=50)
+    window = make_window()
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    tap_button(qtbot, window.overlays.staff_panel.usage_button)
+    tap_button(qtbot, window.overlays.usage_panel.close_button)  # back to the panel
+    tap_button(qtbot, window.overlays.staff_panel.close_button)
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    window.session.staff_timer.timeout.emit()  # 30 s without a touch
+    assert audit_lines(audit_log) == [
+        "staff PIN accepted",
+        "staff panel opened",
+        "staff panel closed by staff",
+        "staff PIN accepted",
+        "staff panel opened",
+        "staff panel closed after 30 s without a touch",
+    ]
 
 
 def test_erasing_the_usage_counts_is_logged(audit_log: Path) -> None:
