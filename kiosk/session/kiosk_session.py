@@ -5,7 +5,8 @@ back, language, text step, contrast, the idle cycle (``kiosk.session.idle``), th
 reset, where an unhandled exception returns to, the staff flow (PIN pad, change-PIN pad,
 staff panel, usage charts) with one staff timeout over every step and the audit lines
 for opening and closing it, kiosk mode and exit requests, and which views and touches
-count in the anonymous usage statistics.  It emits signals; the window listens and
+count in the anonymous usage statistics (never staff's: a visit that read no page
+before the hidden gesture was staff's).  It emits signals; the window listens and
 draws.  Tests drive it with no window: its timers' slots are public methods.
 """
 
@@ -72,6 +73,7 @@ class KioskSession(QObject):
         self.staff_timer = QTimer(self)
         self.staff_timer.setSingleShot(True)
         self.staff_timer.timeout.connect(self.staff_timed_out)
+        self._visit_read = False  # a page was counted since the visit opened
         self.idle.restart()
 
     # --- where the patient is -------------------------------------------------------------
@@ -104,6 +106,7 @@ class KioskSession(QObject):
         """A page read by a patient counts: not home, not while staff have the kiosk."""
         if self.history.current != HOME and self.staff is StaffStep.CLOSED:
             self.recorder.page_viewed(self.history.current, self.language)
+            self._visit_read = True
 
     # --- reading choices ------------------------------------------------------------------
 
@@ -152,8 +155,9 @@ class KioskSession(QObject):
         """Any touch, click, drag or key: the staff timeout restarts, or a visit may open."""
         if self.staff is not StaffStep.CLOSED:
             self._start_staff_timer()
-        elif self.idle.state is not IdleState.ATTRACT:
+        elif self.idle.state is not IdleState.ATTRACT and not self.recorder.in_visit:
             self.recorder.touched(self.language)
+            self._visit_read = False
         self.idle.touched()
 
     def reset(self) -> None:
@@ -177,7 +181,14 @@ class KioskSession(QObject):
     # --- staff ----------------------------------------------------------------------------
 
     def open_staff_access(self) -> None:
-        """The hidden gesture was held: ask for the PIN."""
+        """The hidden gesture was held: ask for the PIN.
+
+        A visit that has read no page yet (the press that began the hold opened it, or
+        a tap to wake the screen did) was staff's: it is discarded.  A patient's visit
+        that read a page is kept, and counted once.
+        """
+        if not self._visit_read:
+            self.recorder.visit_discarded()
         self._staff_step(StaffStep.CLOSED)
         self.pin_entry.start(PadMode.ENTER)
         self._staff_step(StaffStep.PIN)

@@ -1,4 +1,4 @@
-"""Every staff screen closes itself after the staff timeout; Change PIN's Close goes back.
+"""Every staff screen closes itself after the staff timeout; staff access is never a visit.
 
 The staff timeout is not waited for: the test checks the session's staff timer runs,
 then fires it (``staff_timer.timeout``), as its 30 s running out would.
@@ -26,6 +26,7 @@ from tests.helpers import (
     type_pin,
     write_settings,
 )
+from tests.stats.helpers import total_visits
 
 NEW_PIN = "13579"
 
@@ -115,3 +116,17 @@ def test_close_on_the_change_pin_pad_goes_back_to_the_staff_panel(
     assert panel.isVisible() and not window.overlays.pin_pad.isVisible()
     assert not panel.notice.isVisible(), "no PIN was changed"
 
+
+def test_opening_the_staff_panel_counts_no_visit(
+    qtbot: QtBot, counted: MainWindow, data_dir: Path
+) -> None:
+    window = counted  # a fresh data folder, recording as the installed kiosk does
+    tap(qtbot, window.home_screen.clinic_name)  # a tap to wake the screen
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    tap_button(qtbot, window.overlays.staff_panel.usage_button)
+    assert window.overlays.usage_panel.visits.total == 0
+    tap_button(qtbot, window.overlays.usage_panel.close_button)
+    tap_button(qtbot, window.overlays.staff_panel.close_button)
+    assert window.recorder.flush()
+    assert total_visits(data_dir) == 0
