@@ -83,9 +83,13 @@ def exit_requested() -> None:
     _audit(logging.INFO, "staff closed the kiosk program")
 
 
-def usage_counts_erased() -> None:
-    """Staff erased the usage counts (confirmed on the panel; on main, kiosk.ui.erase_usage)."""
-    _audit(logging.WARNING, "staff erased the usage counts")
+def usage_counts_erased(erased: bool = True) -> None:
+    """Staff erased the usage counts (confirmed on Usage); ``erased`` False if not all went."""
+    if erased:
+        _audit(logging.WARNING, "staff erased the usage counts")
+    else:
+        _audit(logging.WARNING, "staff erased the usage counts, but some may remain on disk "
+               "(see the kiosk.stats lines)")
 
 
 def content_update_installed(folder: Path, pages: int) -> None:

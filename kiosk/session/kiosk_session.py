@@ -217,6 +217,12 @@ class KioskSession(QObject):
         """From the staff panel: the usage charts."""
         self._staff_step(StaffStep.USAGE)
 
+    def erase_usage(self) -> bool:
+        """Usage's Erase, confirmed by staff: every count goes; written to the audit trail."""
+        erased = self.recorder.erase()
+        audit.usage_counts_erased(erased)
+        return erased
+
     def close_staff(self) -> None:
         """Whatever staff step is open closes, typed digits forgotten."""
         self._staff_step(StaffStep.CLOSED)

@@ -20,7 +20,10 @@ from kiosk.content.source import ContentOrigin, choose_content
 from kiosk.logs import setup_logging
 from kiosk.session.pin import hash_pin
 from kiosk.session.pin_entry import PadMode
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.panels.erase_usage import EraseUsageConfirm
 from kiosk.ui.panels.exit_confirm import ExitConfirm
+from tests.helpers import PIN as HELPERS_PIN  # the ``counted`` window's
 from tests.helpers import WindowFactory, hold_clinic_name, tap_button, type_pin, write_settings
 
 PIN = "975318"
@@ -136,6 +139,23 @@ def test_content_updates_accepted_and_refused_are_logged(
     assert lines[2] == f"  {page}:4: image 'missing.png' does not exist"
 
 
+def test_erasing_the_usage_counts_is_logged_by_the_audit_trail(
+    qtbot: QtBot, audit_log: Path, counted: MainWindow
+) -> None:
+    window = counted
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, HELPERS_PIN)
+    tap_button(qtbot, window.overlays.staff_panel.usage_button)
+    tap_button(qtbot, window.overlays.usage_panel.erase_button)
+    confirm = window.overlays.usage_panel.findChild(EraseUsageConfirm)
+    assert confirm is not None
+    tap_button(qtbot, confirm.erase_button)
+    assert confirm.message.text() == "Usage counts erased."
+    assert audit_lines(audit_log)[-1] == "staff erased the usage counts"
+    assert "erased by staff" not in audit_log.read_text(encoding="utf-8"), \
+        "said once, by the audit trail"
+
+
 def test_staff_access_closing_by_hand_and_by_itself_is_logged(
     qtbot: QtBot, data_dir: Path, audit_log: Path, make_window: WindowFactory
 ) -> None:
@@ -158,9 +178,3 @@ def test_staff_access_closing_by_hand_and_by_itself_is_logged(
         "staff panel closed after 30 s without a touch",
     ]
 
-
-def test_erasing_the_usage_counts_is_logged(audit_log: Path) -> None:
-    from kiosk import audit
-
-    audit.usage_counts_erased()  # called where staff confirm it on the panel
-    assert audit_lines(audit_log) == ["staff erased the usage counts"]
