@@ -6,6 +6,7 @@ file in the data folder is read as IT would read it (issue 20, point 10).
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import shutil
@@ -16,8 +17,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import resources
+from kiosk.cli import main
 from kiosk.content.source import ContentOrigin, choose_content
-from kiosk.logs import setup_logging
+from kiosk.logs import LOG_NAME, setup_logging
 from kiosk.session.pin import hash_pin
 from kiosk.session.pin_entry import PadMode
 from kiosk.ui.main_window import MainWindow
@@ -178,3 +180,15 @@ def test_staff_access_closing_by_hand_and_by_itself_is_logged(
         "staff panel closed after 30 s without a touch",
     ]
 
+
+def test_set_pin_writes_its_audit_line_to_the_kiosks_log_even_with_the_kiosk_stopped(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{NEW_PIN}\n"))
+    assert main(["set-pin", "--data-dir", str(data_dir)]) == 0
+    log_file = data_dir / "logs" / LOG_NAME
+    assert audit_lines(log_file) == ["staff PIN changed (set-pin)"]
+    assert NEW_PIN not in log_file.read_text(encoding="utf-8")
+    written = capsys.readouterr()
+    assert "kiosk.audit" not in written.out + written.err, "the terminal gets one line"
+    assert written.out.startswith("Staff PIN saved in ")
