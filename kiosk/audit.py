@@ -23,8 +23,17 @@ def _audit(level: int, message: str, *args: object) -> None:
 
 
 def staff_panel_opened() -> None:
-    """The staff panel was shown (after the right PIN, or after changing the PIN)."""
+    """The staff panel was opened through the PIN (not on each return to it)."""
     _audit(logging.INFO, "staff panel opened")
+
+
+def staff_access_closed(what: str, how: str) -> None:
+    """Staff access ended: ``what`` was open, and ``how`` it closed.
+
+    ``what``: ``staff panel`` (with ``(Usage)`` or ``(Change PIN)``) or ``PIN pad``;
+    ``how``: ``by staff``, ``after 30 s without a touch``, ``by the privacy reset``.
+    """
+    _audit(logging.INFO, "%s closed %s", what, how)
 
 
 def pin_accepted() -> None:
@@ -74,9 +83,13 @@ def exit_requested() -> None:
     _audit(logging.INFO, "staff closed the kiosk program")
 
 
-def usage_counts_erased() -> None:
-    """Staff erased the usage counts (confirmed on the panel; on main, kiosk.ui.erase_usage)."""
-    _audit(logging.WARNING, "staff erased the usage counts")
+def usage_counts_erased(erased: bool = True) -> None:
+    """Staff erased the usage counts (confirmed on Usage); ``erased`` False if not all went."""
+    if erased:
+        _audit(logging.WARNING, "staff erased the usage counts")
+    else:
+        _audit(logging.WARNING, "staff erased the usage counts, but some may remain on disk "
+               "(see the kiosk.stats lines)")
 
 
 def content_update_installed(folder: Path, pages: int) -> None:

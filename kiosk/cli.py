@@ -227,6 +227,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _set_pin(args: argparse.Namespace) -> int:
     from kiosk.app import default_data_dir
+    from kiosk.logs import log_to_file_only
     from kiosk.session.pin import PinFormatError
     from kiosk.session.staff import StaffAccess
     from kiosk.settings import SettingsStore
@@ -240,7 +241,9 @@ def _set_pin(args: argparse.Namespace) -> int:
             return 1
     else:
         pin = (sys.stdin.readline() if sys.stdin is not None else "").strip()
-    store = SettingsStore(args.data_dir or default_data_dir())
+    data_dir = args.data_dir or default_data_dir()
+    log_to_file_only(data_dir)  # the audit line goes to the kiosk's log, running or not
+    store = SettingsStore(data_dir)
     try:
         StaffAccess(store).set_pin(pin, by="set-pin")
     except PinFormatError as error:

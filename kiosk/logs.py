@@ -1,5 +1,9 @@
 """Logging: a rotating, owner-only log file (0600, in a 0700 folder), plus Qt's messages.
 
+``setup_logging`` is the kiosk's own (file and stderr); ``log_to_file_only`` is for IT's
+commands that change the data folder (``set-pin``, ``install-pack``), so their audit lines
+land in the same file while the terminal gets only the command's own words.
+
 Every unhandled exception is logged once, with its traceback: while the kiosk's window
 is up its crash guard does it (and recovers); before and after, and in other threads,
 the hooks installed here do.
@@ -125,3 +129,13 @@ def setup_logging(data_dir: Path | None, level: int = logging.INFO) -> Path | No
     file_handler._kiosk = True  # type: ignore[attr-defined]
     root.addHandler(file_handler)
     return log_dir / LOG_NAME
+
+
+def log_to_file_only(data_dir: Path) -> Path | None:
+    """Log to the kiosk's own log file in ``data_dir`` and nowhere else (no stderr)."""
+    path = setup_logging(data_dir)
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if type(handler) is logging.StreamHandler:
+            root.removeHandler(handler)
+    return path

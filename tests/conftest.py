@@ -8,9 +8,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No speech engine unless a test starts its own (tests/test_read_aloud_speech.py).
 os.environ["TIGONI_READ_ALOUD"] = "off"
 
+import logging
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -67,6 +69,20 @@ def kiosk_opens_no_program(
     spawned, _spawned = _spawned, None
     assert opened == [], f"the kiosk tried to open {opened}"
     assert not spawned, f"the kiosk started a program: {spawned}"
+
+
+@pytest.fixture(autouse=True)
+def kiosk_logging_put_back() -> Iterator[None]:
+    """A command run in the test (``set-pin``) sets up the kiosk's logging: undo it."""
+    root = logging.getLogger()
+    level, hook, thread_hook = root.level, sys.excepthook, threading.excepthook
+    yield
+    for handler in list(root.handlers):
+        if getattr(handler, "_kiosk", False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    sys.excepthook, threading.excepthook = hook, thread_hook
 
 
 @pytest.fixture(autouse=True)

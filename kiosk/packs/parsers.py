@@ -62,20 +62,8 @@ def run_pack_command(args: argparse.Namespace) -> int:
         return commands.pack_command(args.content_dir, args.out, args.key, args.pack_version,
                                      args.signer)
     from kiosk.app import default_data_dir
+    from kiosk.logs import log_to_file_only
 
     data_dir = args.data_dir or default_data_dir()
-    _log_to_file_only(data_dir)
+    log_to_file_only(data_dir)  # the install is recorded; the terminal gets the one-liners
     return commands.install_pack_command(args.file, data_dir)
-
-
-def _log_to_file_only(data_dir: Path) -> None:
-    """The kiosk's log file records the install; the terminal gets only the one-liners."""
-    import logging
-
-    from kiosk.logs import setup_logging
-
-    setup_logging(data_dir)
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if type(handler) is logging.StreamHandler:
-            root.removeHandler(handler)

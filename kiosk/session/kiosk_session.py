@@ -2,15 +2,16 @@
 
 ``KioskSession`` owns what the window shows and when: the current screen and the way
 back, language, text step, contrast, the idle cycle (``kiosk.session.idle``), the privacy
-reset, where an unhandled exception returns to, the staff flow (PIN pad, staff panel,
-usage charts) and its auto-close, kiosk mode and exit requests, and which views and
-touches count in the anonymous usage statistics.  It emits signals; the window listens
-and draws.  Tests drive it with no window: its timers' slots are public methods.
+reset, where an unhandled exception returns to, the staff flow (PIN pad, change-PIN pad,
+staff panel, usage charts) with one staff timeout over every step and the audit lines
+for opening and closing it, kiosk mode and exit requests, and which views and touches
+count in the anonymous usage statistics (never staff's: a visit that read no page
+before the hidden gesture was staff's).  It emits signals; the window listens and
+draws.  Tests drive it with no window: its timers' slots are public methods.
 """
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -21,6 +22,7 @@ from kiosk.session.idle import IdleCycle, IdleState
 from kiosk.session.pin_entry import Outcome, PadMode, PinEntry
 from kiosk.session.staff import StaffAccess
 from kiosk.session.staff_defaults import StaffDefaults
+from kiosk.session.staff_step import StaffStep, audit_name, signed_in
 from kiosk.session.text_size import clamp_text_step
 from kiosk.settings import SettingsStore
 
@@ -28,13 +30,7 @@ if TYPE_CHECKING:
     from kiosk.stats import UsageRecorder
 
 
-class StaffStep(Enum):
-    """Which staff panel is open, if any."""
-
-    CLOSED = "closed"
-    PIN = "pin"  # the PIN pad (entering the PIN, or choosing a new one)
-    PANEL = "panel"  # the staff panel (closes itself after a while without a touch)
-    USAGE = "usage"  # the usage charts
+__all__ = ["KioskSession", "StaffStep"]
 
 
 class KioskSession(QObject):
@@ -76,7 +72,8 @@ class KioskSession(QObject):
         self.idle.timed_out.connect(self.reset)
         self.staff_timer = QTimer(self)
         self.staff_timer.setSingleShot(True)
-        self.staff_timer.timeout.connect(self.close_staff)
+        self.staff_timer.timeout.connect(self.staff_timed_out)
+        self._visit_read = False  # a page was counted since the visit opened
         self.idle.restart()
 
     # --- where the patient is -------------------------------------------------------------
@@ -109,6 +106,7 @@ class KioskSession(QObject):
         """A page read by a patient counts: not home, not while staff have the kiosk."""
         if self.history.current != HOME and self.staff is StaffStep.CLOSED:
             self.recorder.page_viewed(self.history.current, self.language)
+            self._visit_read = True
 
     # --- reading choices ------------------------------------------------------------------
 
@@ -154,16 +152,17 @@ class KioskSession(QObject):
     # --- idle, reset, recovery ------------------------------------------------------------
 
     def touched(self) -> None:
-        """Any touch, click, drag or key on the window."""
-        if self.staff is StaffStep.PANEL:
-            self.staff_timer.start(self.settings.staff_panel_timeout_s * 1000)
-        if self.staff is StaffStep.CLOSED and self.idle.state is not IdleState.ATTRACT:
+        """Any touch, click, drag or key: the staff timeout restarts, or a visit may open."""
+        if self.staff is not StaffStep.CLOSED:
+            self._start_staff_timer()
+        elif self.idle.state is not IdleState.ATTRACT and not self.recorder.in_visit:
             self.recorder.touched(self.language)
+            self._visit_read = False
         self.idle.touched()
 
     def reset(self) -> None:
         """Forget the last patient: home, the defaults, staff closed, then attract."""
-        self._close_staff_quietly()
+        self._close_staff_quietly("by the privacy reset")
         self.history.clear()
         self.text_step = clamp_text_step(self.settings.default_text_step)
         self.high_contrast = self.settings.high_contrast
@@ -174,7 +173,7 @@ class KioskSession(QObject):
 
     def recover(self) -> None:
         """After an unhandled exception: close every panel and show home."""
-        self._close_staff_quietly()
+        self._close_staff_quietly("after an error")
         self.history.clear()
         self.recovered.emit()
         self.screen_changed.emit(HOME)
@@ -182,7 +181,14 @@ class KioskSession(QObject):
     # --- staff ----------------------------------------------------------------------------
 
     def open_staff_access(self) -> None:
-        """The hidden gesture was held: ask for the PIN."""
+        """The hidden gesture was held: ask for the PIN.
+
+        A visit that has read no page yet (the press that began the hold opened it, or
+        a tap to wake the screen did) was staff's: it is discarded.  A patient's visit
+        that read a page is kept, and counted once.
+        """
+        if not self._visit_read:
+            self.recorder.visit_discarded()
         self._staff_step(StaffStep.CLOSED)
         self.pin_entry.start(PadMode.ENTER)
         self._staff_step(StaffStep.PIN)
@@ -196,6 +202,8 @@ class KioskSession(QObject):
     def press_pin_key(self, key: str) -> Outcome:
         """A key on the PIN pad (see ``PinEntry.press``); the right PIN opens the panel."""
         outcome = self.pin_entry.press(key)
+        if outcome is Outcome.ACCEPTED:
+            audit.staff_panel_opened()
         if outcome is not Outcome.TYPING:
             self.pin_just_changed = outcome is Outcome.PIN_CHANGED
             self.open_staff_panel()
@@ -204,37 +212,60 @@ class KioskSession(QObject):
     def open_staff_panel(self) -> None:
         """The staff panel (only ever after the PIN)."""
         self._staff_step(StaffStep.PANEL)
-        self.staff_timer.start(self.settings.staff_panel_timeout_s * 1000)
 
     def show_usage(self) -> None:
         """From the staff panel: the usage charts."""
         self._staff_step(StaffStep.USAGE)
 
+    def erase_usage(self) -> bool:
+        """Usage's Erase, confirmed by staff: every count goes; written to the audit trail."""
+        erased = self.recorder.erase()
+        audit.usage_counts_erased(erased)
+        return erased
+
     def close_staff(self) -> None:
-        """Whatever staff panel is open closes (the auto-close)."""
+        """Whatever staff step is open closes, typed digits forgotten."""
         self._staff_step(StaffStep.CLOSED)
+
+    def staff_timed_out(self) -> None:
+        """No touch for the staff timeout on any staff step: back to the home screen."""
+        self._end_staff(f"after {self.settings.staff_panel_timeout_s} s without a touch")
 
     def leave_staff(self, step: StaffStep) -> None:
         """Staff closed the panel of ``step`` (Close, backdrop), if it was open.
 
-        Closing the usage charts goes back to the staff panel; the rest close staff.
+        Usage and the change-PIN pad go back to the staff panel; the staff panel and the
+        PIN entry pad close staff access.
         """
         if step is not self.staff:
             return
-        if step is StaffStep.USAGE:
+        if step is not StaffStep.PANEL and signed_in(step, self.pin_entry.mode):
             self.open_staff_panel()
         else:
-            self._staff_step(StaffStep.CLOSED)
+            self._end_staff("by staff")
 
-    def _close_staff_quietly(self) -> None:
+    def _end_staff(self, how: str) -> None:
+        """Staff access closes, written to the audit trail with ``how``."""
+        if self.staff is not StaffStep.CLOSED:
+            self._close_staff_quietly(how)
+            self.staff_changed.emit(StaffStep.CLOSED)
+
+    def _start_staff_timer(self) -> None:
+        self.staff_timer.start(self.settings.staff_panel_timeout_s * 1000)
+
+    def _close_staff_quietly(self, how: str) -> None:
+        if self.staff is not StaffStep.CLOSED:
+            audit.staff_access_closed(audit_name(self.staff, self.pin_entry.mode), how)
         self.pin_just_changed = False
         self.staff_timer.stop()
         self.pin_entry.clear()
         self.staff = StaffStep.CLOSED
 
     def _staff_step(self, step: StaffStep) -> None:
-        if step is not StaffStep.PANEL:
+        if step is StaffStep.CLOSED:
             self.staff_timer.stop()
+        else:
+            self._start_staff_timer()  # every staff step closes after the staff timeout
         if step is not StaffStep.PIN:
             self.pin_entry.clear()
         if step in (StaffStep.CLOSED, StaffStep.PIN):

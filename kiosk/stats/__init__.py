@@ -21,6 +21,7 @@ Recording (``data_dir=None`` records nothing; nothing here ever raises on disk t
     recorder.visit_started(language)        # force a new visit (ends an open one)
     recorder.page_viewed(page_id, language) # a page or screen was shown
     recorder.visit_ended()                  # the idle reset
+    recorder.visit_discarded()              # the open visit was staff's: not counted
     recorder.flush(timeout=5.0) -> bool     # commit now and wait (not on the tap path)
     recorder.erase(timeout=5.0) -> bool     # staff: delete every count and its log trail
     recorder.report() -> UsageReport        # flush, then queries
@@ -31,7 +32,9 @@ the idle reset; the kiosk starts on the home screen without the attract screen, 
 first touch after start-up opens a visit too):
 
 * ``guard.activity`` (``_on_activity``) -> ``recorder.touched(self.language)``, unless
-  the staff panel or PIN pad is open (staff touches are not patient visits).
+  the staff panel or PIN pad is open (staff touches are not patient visits); a visit
+  that has opened no page when the hidden gesture completes was staff's, and
+  ``KioskSession`` calls ``recorder.visit_discarded()``.
 * ``screen_shown(screen_id)`` -> ``recorder.page_viewed(screen_id, self.language)`` for
   every id except ``HOME`` (home opens every visit; it would top every chart).  Page
   views of a language switch count in the new language.

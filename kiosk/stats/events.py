@@ -31,4 +31,8 @@ class VisitEnd(NamedTuple):
     monotonic: float
 
 
-Event = PageView | VisitStart | VisitEnd
+class VisitDiscard(NamedTuple):
+    """The open visit was staff's, not a patient's: it is not counted at all."""
+
+
+Event = PageView | VisitStart | VisitEnd | VisitDiscard

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.stats.common import Clock, database_path
-from kiosk.stats.events import Event, PageView, VisitEnd, VisitStart
+from kiosk.stats.events import Event, PageView, VisitDiscard, VisitEnd, VisitStart
 
 if TYPE_CHECKING:
     import sqlite3
@@ -147,6 +147,15 @@ class UsageRecorder:
         if self._in_visit:
             self._in_visit = False
             self._put(VisitEnd(self._monotonic()))
+
+    def visit_discarded(self) -> None:
+        """The open visit was not a patient's (staff's hidden gesture opened it).
+
+        It is not counted, even if already written; nothing happens if none is open.
+        """
+        if self._in_visit:
+            self._in_visit = False
+            self._put(VisitDiscard())
 
     def _put(self, item: Event | _Flush) -> None:
         if self._queue is not None:

@@ -258,6 +258,6 @@ def erase(connection: sqlite3.Connection, path: Path) -> bool:
         except OSError as error:
             log.warning("could not delete %s: %s", aside, error)
             emptied = False
-    log.info("usage counts erased by staff%s", "" if emptied else
+    log.info("usage database emptied%s", "" if emptied else
              " (a reader kept the log busy; it is emptied at the next visit)")
     return emptied

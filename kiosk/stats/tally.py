@@ -46,6 +46,16 @@ class Tally:
         """One visit started."""
         self.visits[(day.isoformat(), language)] += 1
 
+    def visit_discarded(self, day: date, language: str) -> None:
+        """A visit counted on ``day`` was not a patient's: one fewer.
+
+        Below zero if it was already added to the database: adding this tally takes it away.
+        """
+        key = (day.isoformat(), language)
+        self.visits[key] -= 1
+        if self.visits[key] == 0:
+            del self.visits[key]
+
     def visit_length(self, day: date, language: str, seconds: float) -> None:
         """A visit that started on ``day`` lasted ``seconds``."""
         self.lengths[(day.isoformat(), language, length_bucket(seconds))] += 1

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kiosk.stats import store
 from kiosk.stats.common import Clock
-from kiosk.stats.events import Event, PageView, VisitStart
+from kiosk.stats.events import Event, PageView, VisitDiscard, VisitStart
 from kiosk.stats.tally import Tally
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,11 @@ class CounterWriter:
         for event in events:
             if isinstance(event, PageView):
                 self._pending.view(event.at.date(), event.page_id, event.language)
+                continue
+            if isinstance(event, VisitDiscard):
+                if self._visit is not None:
+                    self._pending.visit_discarded(*self._visit[:2])
+                    self._visit, ended = None, True
                 continue
             if self._visit is not None:
                 day, language, started = self._visit

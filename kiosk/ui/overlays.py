@@ -151,7 +151,7 @@ class Overlays:
         from kiosk.ui.panels.erase_usage import confirm_erase_usage
 
         def erase() -> bool:
-            erased = self.recorder.erase()
+            erased = self.session.erase_usage()  # written to the audit trail
             self.usage_panel.show_counts()  # the charts under the card empty at once
             return erased
 

@@ -6,6 +6,7 @@ file in the data folder is read as IT would read it (issue 20, point 10).
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 import shutil
@@ -16,11 +17,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import resources
+from kiosk.cli import main
 from kiosk.content.source import ContentOrigin, choose_content
-from kiosk.logs import setup_logging
+from kiosk.logs import LOG_NAME, setup_logging
 from kiosk.session.pin import hash_pin
 from kiosk.session.pin_entry import PadMode
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.panels.erase_usage import EraseUsageConfirm
 from kiosk.ui.panels.exit_confirm import ExitConfirm
+from tests.helpers import PIN as HELPERS_PIN  # the ``counted`` window's
 from tests.helpers import WindowFactory, hold_clinic_name, tap_button, type_pin, write_settings
 
 PIN = "975318"
@@ -82,7 +87,6 @@ def test_each_staff_action_is_logged_with_its_time_and_no_pin(
         "setting idle_timeout_s changed from 90 to 120 by the kiosk",
         "setting default_language changed from 'en' to 'sw' by the kiosk",
         "staff PIN changed (staff panel)",
-        "staff panel opened",
         "kiosk mode switched off",
         "staff closed the kiosk program",
     ]
@@ -137,8 +141,54 @@ def test_content_updates_accepted_and_refused_are_logged(
     assert lines[2] == f"  {page}:4: image 'missing.png' does not exist"
 
 
-def test_erasing_the_usage_counts_is_logged(audit_log: Path) -> None:
-    from kiosk import audit
+def test_erasing_the_usage_counts_is_logged_by_the_audit_trail(
+    qtbot: QtBot, audit_log: Path, counted: MainWindow
+) -> None:
+    window = counted
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, HELPERS_PIN)
+    tap_button(qtbot, window.overlays.staff_panel.usage_button)
+    tap_button(qtbot, window.overlays.usage_panel.erase_button)
+    confirm = window.overlays.usage_panel.findChild(EraseUsageConfirm)
+    assert confirm is not None
+    tap_button(qtbot, confirm.erase_button)
+    assert confirm.message.text() == "Usage counts erased."
+    assert audit_lines(audit_log)[-1] == "staff erased the usage counts"
+    assert "erased by staff" not in audit_log.read_text(encoding="utf-8"), \
+        "said once, by the audit trail"
 
-    audit.usage_counts_erased()  # called where staff confirm it on the panel
-    assert audit_lines(audit_log) == ["staff erased the usage counts"]
+
+def test_staff_access_closing_by_hand_and_by_itself_is_logged(
+    qtbot: QtBot, data_dir: Path, audit_log: Path, make_window: WindowFactory
+) -> None:
+    write_settings(data_dir, pin_hash=hash_pin(PIN), staff_hold_ms=50)
+    window = make_window()
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    tap_button(qtbot, window.overlays.staff_panel.usage_button)
+    tap_button(qtbot, window.overlays.usage_panel.close_button)  # back to the panel
+    tap_button(qtbot, window.overlays.staff_panel.close_button)
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    window.session.staff_timer.timeout.emit()  # 30 s without a touch
+    assert audit_lines(audit_log) == [
+        "staff PIN accepted",
+        "staff panel opened",
+        "staff panel closed by staff",
+        "staff PIN accepted",
+        "staff panel opened",
+        "staff panel closed after 30 s without a touch",
+    ]
+
+
+def test_set_pin_writes_its_audit_line_to_the_kiosks_log_even_with_the_kiosk_stopped(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{NEW_PIN}\n"))
+    assert main(["set-pin", "--data-dir", str(data_dir)]) == 0
+    log_file = data_dir / "logs" / LOG_NAME
+    assert audit_lines(log_file) == ["staff PIN changed (set-pin)"]
+    assert NEW_PIN not in log_file.read_text(encoding="utf-8")
+    written = capsys.readouterr()
+    assert "kiosk.audit" not in written.out + written.err, "the terminal gets one line"
+    assert written.out.startswith("Staff PIN saved in ")

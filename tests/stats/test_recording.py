@@ -43,6 +43,7 @@ from tests.stats.helpers import (
     kill_after_commits,
     rows,
     total_views,
+    total_visits,
     views_by_page,
 )
 
@@ -573,3 +574,22 @@ def test_counts_the_disk_never_took_are_logged_when_the_kiosk_closes(
     with caplog.at_level(logging.WARNING, logger="kiosk.stats"):
         recorder.close()
     assert "4 page views were never written" in caplog.text
+
+
+def test_a_discarded_visit_is_taken_back_written_or_not_and_has_no_length(
+    recorder: UsageRecorder, clock: FakeClock, data_dir: Path
+) -> None:
+    recorder.visit_started("en")
+    recorder.visit_discarded()  # still queued
+    recorder.visit_started("sw")
+    assert recorder.flush()
+    clock.advance(minutes=1)
+    recorder.visit_discarded()  # already on disk
+    recorder.visit_discarded()  # none open: nothing
+    recorder.visit_started("en")
+    clock.advance(minutes=3)
+    recorder.visit_ended()
+    assert recorder.flush()
+    assert total_visits(data_dir) == 1
+    assert rows(data_dir, "SELECT language, visits, min_2_to_5, under_2_min FROM visit_counts "
+                "WHERE visits > 0") == [("en", 1, 1, 0)]

@@ -3,8 +3,9 @@
 The Usage page (behind the PIN) only shows the button and emits
 ``erase_usage_requested``; ``confirm_erase_usage`` opens this card over it.  Nothing is
 deleted until staff tap Erase on the card; Cancel (or the Usage page closing) leaves
-every count alone.  The erase itself is ``UsageRecorder.erase``: it deletes the
-counters, rewrites the database file and empties its write-ahead log.
+every count alone.  The erase itself is ``KioskSession.erase_usage``, which writes it
+to the audit trail; ``UsageRecorder.erase`` deletes the counters, rewrites the
+database file and empties its write-ahead log.
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ Kiosk mode on or off, idle timeout, start language and text size, content status
 (only with kiosk mode off, saying so, and confirmed in ``exit_confirm``) and the version;
 a step button greys at its end.  At 1920x1080 every row is in view without scrolling.
 It shows the settings and sends each choice to the session (``KioskSession``,
-``StaffDefaults``), which decides, saves and closes the panel after a while without a
-touch.  Opening it is written to the audit trail.
+``StaffDefaults``), which decides, saves, closes the panel after a while without a
+touch, and writes opening it through the PIN to the audit trail.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk import __version__, audit
+from kiosk import __version__
 from kiosk.content.source import ContentChoice, ContentOrigin
 from kiosk.session.kiosk_session import KioskSession
 from kiosk.session.text_size import TEXT_STEPS, clamp_text_step
@@ -153,7 +153,6 @@ class StaffPanel(Panel):
     def open_panel(self) -> None:
         self.refresh()
         super().open_panel()
-        audit.staff_panel_opened()
 
     def _ask_to_exit(self) -> None:
         from kiosk.ui.panels.exit_confirm import confirm_exit
