@@ -46,8 +46,11 @@ OLD_TABLES = ("views", "visits")
 
 ADD_VIEWS = ("INSERT INTO page_views (day, page_id, language, views) VALUES (?, ?, ?, ?) "
              "ON CONFLICT (day, page_id, language) DO UPDATE SET views = views + excluded.views")
-ADD_VISITS = ("INSERT INTO visit_counts (day, language, visits) VALUES (?, ?, ?) "
-              "ON CONFLICT (day, language) DO UPDATE SET visits = visits + excluded.visits")
+# A count may be -1: a visit taken back as staff's (``Tally.visit_discarded``); the
+# counter never goes below 0, even if its row was lost in between (a corrupt file).
+ADD_VISITS = ("INSERT INTO visit_counts (day, language, visits) "
+              "VALUES (:day, :language, max(:count, 0)) "
+              "ON CONFLICT (day, language) DO UPDATE SET visits = max(0, visits + :count)")
 
 
 def add_lengths_sql(bucket: int) -> str:

@@ -236,7 +236,8 @@ def add(connection: sqlite3.Connection, tally: Tally) -> None:
         (day, page_id, language, count) for (day, page_id, language), count
         in tally.views.items()])
     connection.executemany(schema.ADD_VISITS, [
-        (day, language, count) for (day, language), count in tally.visits.items()])
+        {"day": day, "language": language, "count": count}
+        for (day, language), count in tally.visits.items()])
     for (day, language, bucket), count in tally.lengths.items():
         connection.execute(schema.add_lengths_sql(bucket), (day, language, count))
 

@@ -593,3 +593,20 @@ def test_a_discarded_visit_is_taken_back_written_or_not_and_has_no_length(
     assert total_visits(data_dir) == 1
     assert rows(data_dir, "SELECT language, visits, min_2_to_5, under_2_min FROM visit_counts "
                 "WHERE visits > 0") == [("en", 1, 1, 0)]
+
+
+def test_a_visit_taken_back_after_its_row_was_lost_never_leaves_a_negative_count(
+    recorder: UsageRecorder, data_dir: Path
+) -> None:
+    import sqlite3
+
+    from kiosk.stats import DATABASE_FILE
+
+    recorder.visit_started("en")
+    assert recorder.flush()
+    with sqlite3.connect(data_dir / DATABASE_FILE) as other:  # e.g. a file set aside
+        other.execute("DELETE FROM visit_counts")
+    recorder.visit_discarded()  # then the open visit turns out to be staff's
+    assert recorder.flush()
+    assert rows(data_dir, "SELECT count(*) FROM visit_counts WHERE visits < 0") == [(0,)]
+    assert total_visits(data_dir) == 0
