@@ -145,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _screenshots(args)
     if args.command == "self-test":
         return _self_test(args)
+    if args.command in ("set-pin", "install-pack") and (refused := _as_root(args)):
+        return refused
     if args.command == "set-pin":
         return _set_pin(args)
     if args.command == "stats":
@@ -223,6 +225,21 @@ def _stats(args: argparse.Namespace) -> int:
         return 1
     print(f"wrote {rows} rows to {args.csv}")
     return 0
+
+
+def _as_root(args: argparse.Namespace) -> int:
+    """2, saying how to run it instead, if root would write into the kiosk user's folder."""
+    from kiosk.app import default_data_dir
+    from kiosk.private_files import foreign_owner
+
+    data_dir = args.data_dir or default_data_dir()
+    owner = foreign_owner(data_dir)
+    if owner is None:
+        return 0
+    print(f"Nothing was changed: {data_dir} belongs to the user {owner}, and a file root "
+          "wrote there could not be read by the kiosk. Run it as that user: sudo -u "
+          f"{owner} tigoni-kiosk {args.command} --data-dir {data_dir} ...", file=sys.stderr)
+    return 2
 
 
 def _set_pin(args: argparse.Namespace) -> int:

@@ -74,3 +74,22 @@ def make_private(data_dir: Path) -> int:
         log.info("made %d files and folders in %s readable by their owner only",
                  changed, data_dir)
     return changed
+
+
+def foreign_owner(data_dir: Path) -> str | None:
+    """The user who owns ``data_dir`` when root is about to write into it, else None.
+
+    A file root writes there (an owner-only settings file, a log) is one the kiosk's own
+    user can no longer read or append to; ``set-pin`` and ``install-pack`` refuse then.
+    """
+    if not POSIX or os.geteuid() != 0 or not data_dir.is_dir():
+        return None
+    owner = data_dir.stat().st_uid
+    if owner == 0:
+        return None
+    import pwd
+
+    try:
+        return pwd.getpwuid(owner).pw_name
+    except KeyError:
+        return str(owner)

@@ -156,3 +156,29 @@ def test_a_second_kiosk_on_one_data_folder_is_refused_and_a_killed_one_does_not_
     again = run_kiosk(data_dir, "--exit-after-first-paint")
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("first-paint ")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="only root can write into another user's data folder")
+def test_set_pin_as_root_in_the_kiosk_users_folder_changes_nothing_and_says_how(
+    tmp_path: Path
+) -> None:
+    import pwd
+    import shutil
+
+    kiosk_user = pwd.getpwnam("nobody")
+    data = tmp_path / "var-lib-tigoni-kiosk"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"kiosk_mode": True}), encoding="utf-8")
+    for path in (data, data / "settings.json"):
+        shutil.chown(path, kiosk_user.pw_uid, kiosk_user.pw_gid)
+    before = (data / "settings.json").read_bytes()
+
+    for command in ("set-pin", "install-pack"):
+        extra = [str(tmp_path / "update.tigoni-pack")] if command == "install-pack" else []
+        result = run_kiosk(data, command, *extra, stdin=f"{NEW_PIN}\n")
+        assert result.returncode == 2, result.stderr
+        assert f"belongs to the user {kiosk_user.pw_name}" in result.stderr
+        assert f"sudo -u {kiosk_user.pw_name} tigoni-kiosk {command}" in result.stderr
+    assert (data / "settings.json").read_bytes() == before
+    assert {path.stat().st_uid for path in data.rglob("*")} == {kiosk_user.pw_uid}
