@@ -3,20 +3,27 @@
 Notepad adds a byte-order mark or saves UTF-16, editors write CRLF and tabs: all read.  Each
 wrong setting is one ``<path>:<line>: <setting>: <problem; what is used>`` line, and only
 that setting takes its safe value; unknown keys are kept in the file and a close match is
-suggested.  Only a file that is not a JSON object is corrupt (tests/test_broken_settings.py).
+suggested.  Only a file that is not a JSON object is corrupt (tests/test_broken_settings.py),
+and then the pad says the settings could not be read, not that no PIN is set.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import time
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from kiosk.app import Options, build_window
 from kiosk.session.pin import hash_pin
+from kiosk.session.pin_entry import PadMode
 from kiosk.session.staff import StaffAccess
 from kiosk.settings import SETTINGS_FILE, SettingsStore
+from kiosk.ui.main_window import MainWindow
 
 PIN = "2468"
 PIN_HASH = hash_pin(PIN)
@@ -210,3 +217,50 @@ def test_mistakes_in_a_file_changed_while_running_are_logged_the_same_way(
         "using 30"]
     assert store.settings.idle_timeout_s == 30 and store.settings.pin_hash == PIN_HASH
 
+
+# --- A6: what the pad says after a corrupt file -------------------------------------------
+
+
+def open_pad(qtbot: QtBot, data_dir: Path, lang: str = "en") -> MainWindow:
+    window, _choice = build_window(Options(data_dir=data_dir, size=(1280, 800), language=lang))
+    qtbot.add_widget(window, before_close_func=lambda w: w.shutdown())
+    window.present()
+    qtbot.wait_exposed(window)
+    window.session.open_staff_access()
+    window.session.pin_entry.start(PadMode.ENTER)
+    window.overlays.pin_pad.refresh()
+    return window
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "The kiosk's settings could not be read. Ask IT."),
+    ("sw", "Mipangilio ya kioski haikuweza kusomwa. Uliza IT."),
+])
+def test_after_a_corrupt_file_the_pad_says_the_settings_could_not_be_read(
+    qtbot: QtBot, data_dir: Path, lang: str, words: str,
+) -> None:
+    (data_dir / SETTINGS_FILE).write_text(BY_HAND.replace("true,", "true"), encoding="utf-8")
+    window = open_pad(qtbot, data_dir, lang)
+    assert window.overlays.pin_pad.message.text() == words
+    [aside] = data_dir.glob(f"{SETTINGS_FILE}.corrupt-*")
+    assert re.fullmatch(r"settings\.json\.corrupt-\d{8}-\d{6}", aside.name), aside.name
+    stamp = time.mktime(time.strptime(aside.name[-15:], "%Y%m%d-%H%M%S"))
+    assert abs(stamp - time.time()) < 60, "the local date and time it was moved aside"
+    window.shutdown()
+    again = open_pad(qtbot, data_dir, lang)
+    assert again.overlays.pin_pad.message.text() == words, "still true on the next start"
+
+
+def test_a_wrong_pin_hash_is_not_called_no_pin(
+    qtbot: QtBot, data_dir: Path,
+) -> None:
+    (data_dir / SETTINGS_FILE).write_text('{"pin_hash": 2468}', encoding="utf-8")
+    window = open_pad(qtbot, data_dir)
+    assert window.overlays.pin_pad.message.text() == (
+        "The kiosk's settings could not be read. Ask IT.")
+    assert json.loads((data_dir / SETTINGS_FILE).read_text("utf-8")) == {"pin_hash": 2468}
+
+
+def test_with_no_pin_ever_set_the_pad_still_says_so(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_pad(qtbot, data_dir)
+    assert window.overlays.pin_pad.message.text() == "No staff PIN is set: ask IT"
