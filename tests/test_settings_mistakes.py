@@ -19,6 +19,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Options, build_window
+from kiosk.cli import main
 from kiosk.session.pin import hash_pin
 from kiosk.session.pin_entry import PadMode
 from kiosk.session.staff import StaffAccess
@@ -216,6 +217,21 @@ def test_mistakes_in_a_file_changed_while_running_are_logged_the_same_way(
         f"{data_dir / SETTINGS_FILE}:6: idle_timeout_s: 5 is outside 30 to 300 seconds; "
         "using 30"]
     assert store.settings.idle_timeout_s == 30 and store.settings.pin_hash == PIN_HASH
+
+
+def test_check_with_a_data_dir_lists_the_settings_mistakes(
+    data_dir: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    (data_dir / SETTINGS_FILE).write_text(TRIAL_D2, encoding="utf-8")
+    assert main(["check", "--data-dir", str(data_dir)]) == 1
+    out = capsys.readouterr().out
+    path = data_dir / SETTINGS_FILE
+    assert f"{path}:4: idle_timeout_s: 5 is outside 30 to 300 seconds; using 30" in out
+    assert f"{path}:8: idle_timeot_s: is not a setting" in out
+    assert f"5 mistake(s) in {path}" in out
+    (data_dir / SETTINGS_FILE).write_text(BY_HAND, encoding="utf-8")
+    assert main(["check", "--data-dir", str(data_dir)]) == 0
+    assert f"settings OK: {path}" in capsys.readouterr().out
 
 
 # --- A6: what the pad says after a corrupt file -------------------------------------------
