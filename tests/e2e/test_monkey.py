@@ -168,6 +168,7 @@ def test_a_touch_on_the_still_reading_words_means_keep_reading(
     window = make_window()
     # Shorter than the file allows (30 s and 5 s at least), so set in memory, not in the file.
     window.settings.idle_timeout_s, window.settings.warning_s = 1, 2
+    window.session.idle.restart()  # the timer was started with the file's idle time
     window.session.navigate("safety")
     qtbot.waitUntil(window.overlays.still_reading.isVisible, timeout=3000)
     with qtbot.assert_not_emitted(window.session.session_reset):
@@ -598,6 +599,7 @@ if os.environ.get(SCREEN_ENV):
         window = make_window((width, height))
         for name, seconds in SHORT_TIMEOUTS.items():
             setattr(window.settings, name, seconds)
+        window.session.idle.restart()  # started with the file's idle time
         assert (window.width(), window.height()) == (width, height), "the screen's size"
         monkey = Monkey(window, qtbot, random.Random(f"{seed}/{width}x{height}"), seed)
         window.staff_hold.held.connect(monkey.staff_hold_fired)
