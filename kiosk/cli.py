@@ -18,7 +18,8 @@ DESCRIPTION = """\
 The Tigoni Treatment Centre waiting-room kiosk.
 
 Run with no command to start the kiosk in a window. Commands:
-  check [CONTENT_DIR]    check content for mistakes (exit 1 and a list if any)
+  check [CONTENT_DIR]    check content, and with --data-dir its settings.json, for
+                         mistakes (exit 1 and a list if any)
   screenshots OUT_DIR    save a picture of every screen as a PNG file
   self-test              check the kiosk can show everything (for IT; no display needed)
   set-pin                set the staff PIN (asks twice, or reads one line from stdin)
@@ -91,9 +92,10 @@ def get_argparser(commands: bool = True) -> argparse.ArgumentParser:
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = subparsers.add_parser("check", help="check content for mistakes",
-                                description="Check content: exit 0 if it is fine, otherwise "
-                                            "exit 1 and print one 'file:line: problem' line "
-                                            "per mistake.")
+                                description="Check content (and, with --data-dir, the "
+                                            "settings.json there): exit 0 if it is fine, "
+                                            "otherwise exit 1 and print one "
+                                            "'file:line: problem' line per mistake.")
     check.add_argument("content_dir", nargs="?", type=Path, metavar="CONTENT_DIR",
                        help="content folder to check (default: the content the kiosk shows)")
     _add_common(check, suppress=True)
@@ -166,7 +168,25 @@ def _check(args: argparse.Namespace) -> int:
     from kiosk.content.check import run_check
 
     target = args.content_dir or args.content
-    return run_check(target, args.data_dir, sys.stdout)
+    code = run_check(target, args.data_dir, sys.stdout)
+    return max(code, _check_settings(args.data_dir)) if args.data_dir is not None else code
+
+
+def _check_settings(data_dir: Path) -> int:
+    """With ``--data-dir``: each mistake in its settings.json, as the kiosk logs it."""
+    from kiosk.settings import SETTINGS_FILE, Settings
+    from kiosk.settings_file import check_settings_file
+
+    path = data_dir / SETTINGS_FILE
+    mistakes = check_settings_file(path, Settings())
+    for line in mistakes:
+        print(line)
+    if mistakes:
+        print(f"{len(mistakes)} mistake(s) in {path}")
+        return 1
+    if path.is_file():
+        print(f"settings OK: {path}")
+    return 0
 
 
 def _screenshots(args: argparse.Namespace) -> int:

@@ -1,12 +1,14 @@
 """Kiosk settings, kept as JSON in the data folder and written safely.
 
-Defaults are declared once, in ``Settings``.  A corrupt or unreadable file is logged and
-replaced by defaults, failing closed: kiosk mode stays on and the PIN pad stays locked,
-so a damaged disk never opens the kiosk.  A corrupt file is moved aside (kept for IT) and
-the fail-closed settings are written in its place, so the next start is locked down too.
-Values of the right type but out of range (a negative count of wrong PINs, a timer too
-long for Qt) count as corrupt.  An unwritable data folder keeps the settings in memory
-and logs a warning.
+Defaults are declared once, in ``Settings``.  The file is read as IT writes it by hand
+(``kiosk.settings_file``): a byte-order mark, CRLF or tabs are fine; each wrong setting
+is logged as ``<path>:<line>: <setting>: <problem>`` and replaced by its safe value
+alone; unknown keys and wrong values are written back as IT wrote them, never dropped.
+Only a file that is not a JSON object, or cannot be read, fails closed: kiosk mode stays
+on and the PIN pad stays locked, so a damaged disk never opens the kiosk.  Such a file is
+moved aside as ``settings.json.corrupt-<YYYYmmdd-HHMMSS>`` (kept for IT) and the
+fail-closed settings are written in its place, so the next start is locked down too.  An
+unwritable data folder keeps the settings in memory and logs a warning.
 """
 
 from __future__ import annotations
@@ -15,52 +17,22 @@ import contextlib
 import copy
 import json
 import logging
-import math
 import os
 import time
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kiosk import audit
 from kiosk.private_files import private_folder
 from kiosk.session.pin import LONGEST_LOCK_SECONDS, LockOut
+from kiosk.settings_file import CorruptSettingsError, Parsed, decode, parse
 from kiosk.settings_guard import changed_fields, merge_changes, write_lock
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
 IDLE_TIMEOUT_CHOICES = (30, 60, 90, 120, 180, 300)
-# Whole numbers outside these bounds are corrupt: a timer needs a positive interval that
-# fits Qt's milliseconds, and a negative count of wrong PINs would grant extra guesses.
-_WHOLE_NUMBER_BOUNDS = {
-    "idle_timeout_s": (1, 86_400),
-    "warning_s": (1, 3_600),
-    "staff_panel_timeout_s": (1, 86_400),
-    "staff_hold_ms": (1, 60_000),
-    "default_text_step": (0, 100),
-    "failures": (0, 1_000_000),
-    "locks": (0, 1_000_000),
-}
-
-
-def _whole_number(name: str, value: object) -> int:
-    """``value`` if it is an int (not a bool) within the bounds for ``name``."""
-    low, high = _WHOLE_NUMBER_BOUNDS[name]
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ValueError(f"setting {name!r} must be a whole number from {low} to {high}")
-    return value
-
-
-def _lock_out(value: object) -> LockOut:
-    """The saved lock-out, refusing anything that could open or break the PIN pad."""
-    if not isinstance(value, dict):
-        raise ValueError("lock_out must be an object")
-    until = value.get("locked_until", 0.0)
-    if (not isinstance(until, int | float) or isinstance(until, bool)
-            or not math.isfinite(until) or until < 0):
-        raise ValueError("lock_out.locked_until must be a time")
-    return LockOut(_whole_number("failures", value.get("failures", 0)),
-                   _whole_number("locks", value.get("locks", 0)), float(until))
 
 
 @dataclass
@@ -85,32 +57,23 @@ class Settings:
     inbox_folders: list[str] = field(default_factory=list)
     usage_outbox: bool = False
 
-    def to_json(self) -> str:
-        """The settings as JSON text."""
-        return json.dumps(asdict(self), indent=2, sort_keys=True)
-
     @classmethod
     def from_json(cls, text: str) -> Settings:
-        """Parse settings; unknown keys are ignored, wrong types or ranges raise ``ValueError``."""
-        data = json.loads(text)
-        if not isinstance(data, dict):
-            raise ValueError("settings must be a JSON object")
-        defaults = cls()
-        values: dict[str, object] = {}
-        for item in fields(cls):
-            if item.name not in data:
-                continue
-            value = data[item.name]
-            if item.name == "lock_out":
-                values["lock_out"] = _lock_out(value)
-                continue
-            expected = type(getattr(defaults, item.name))
-            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-                raise ValueError(f"setting {item.name!r} must be {expected.__name__}")
-            if item.name in _WHOLE_NUMBER_BOUNDS:
-                _whole_number(item.name, value)
-            values[item.name] = value
-        return cls(**values)  # type: ignore[arg-type]
+        """Parse settings, each wrong one replaced by its safe value (see ``parsed``)."""
+        return cls.parsed(text)[0]
+
+    @classmethod
+    def parsed(cls, text: str) -> tuple[Settings, Parsed]:
+        """The settings in ``text`` and what was found wrong or unknown in it.
+
+        Raises ``CorruptSettingsError`` only when ``text`` is not a JSON object.
+        """
+        found = parse(text, cls())
+        return cls(**found.values), found
+
+    def to_json(self, kept: dict[str, Any] | None = None) -> str:
+        """The settings as JSON text, with what IT wrote that is ``kept`` as written."""
+        return json.dumps(asdict(self) | (kept or {}), indent=2, sort_keys=True)
 
 
 class SettingsStore:
@@ -124,14 +87,42 @@ class SettingsStore:
     def __init__(self, data_dir: Path | None) -> None:
         self.path = data_dir / SETTINGS_FILE if data_dir is not None else None
         self.warning = ""
+        self.problems: list[str] = []  # each mistake in the file, as logged
         self._replace_moved_aside_file = False
+        self._failed_closed = False
+        self._pin_unreadable = False  # the file had a PIN hash that cannot be used
         self._read: bytes | None = None  # the file's bytes as this store last read or wrote
         self._unreadable: bytes | None = None  # a newer file that would not parse
+        self._kept: dict[str, Any] = {}  # unknown keys and wrong values, written back
+        self._read_as = Settings()  # what the kept wrong values were read as
         self.settings = self._load()
         self._base = copy.deepcopy(self.settings)  # what ``_read`` holds
+        self._aside_found = self.path is not None and any(
+            self.path.parent.glob(f"{SETTINGS_FILE}.corrupt-*"))
         if self._replace_moved_aside_file:
             # With no file at all the next start would open up with plain defaults.
             self.save()
+
+    @property
+    def pin_unreadable(self) -> bool:
+        """Whether the PIN is missing because the settings could not be read.
+
+        Not because IT never set one: the file failed closed, its PIN hash was wrong, or a
+        settings file was moved aside (the PIN is in it).
+        """
+        return not self.settings.pin_hash and (
+            self._failed_closed or self._pin_unreadable or self._aside_found)
+
+    def _parse(self, raw: bytes) -> Settings:
+        """The settings in ``raw``, each mistake logged; raises ``CorruptSettingsError``."""
+        settings, found = Settings.parsed(decode(raw))
+        self.problems = [problem.format(self.path) for problem in found.problems]
+        for line in self.problems:
+            log.warning("%s", line)
+        self._kept, self._read_as = found.kept, copy.deepcopy(settings)
+        self._pin_unreadable = found.pin_unreadable
+        _no_lock_longer_than_the_longest(settings.lock_out)
+        return settings
 
     def _load(self) -> Settings:
         if self.path is None:
@@ -143,11 +134,10 @@ class SettingsStore:
         except OSError as error:
             return self._fail_closed(f"settings file cannot be read ({error.strerror})")
         try:
-            settings = Settings.from_json(raw.decode("utf-8"))
-        except (ValueError, TypeError, RecursionError) as error:
+            settings = self._parse(raw)
+        except CorruptSettingsError as error:
             self._replace_moved_aside_file = self._move_aside()
-            return self._fail_closed(f"settings file is corrupt ({error})")
-        _no_lock_longer_than_the_longest(settings.lock_out)
+            return self._fail_closed(f"settings file is corrupt: {error.reason}", error.line)
         self._read = raw
         return settings
 
@@ -157,6 +147,7 @@ class SettingsStore:
         Fields this store changed and has not saved yet keep their values.  Returns the
         names of the fields taken in (empty when the file is unchanged, gone or unreadable;
         an unreadable newer file is logged once and moved aside by the next ``save``).
+        Each mistake in a changed file is logged, as at start-up.
         """
         if self.path is None:
             return []
@@ -167,13 +158,12 @@ class SettingsStore:
         if raw == self._read or raw == self._unreadable:
             return []
         try:
-            theirs = Settings.from_json(raw.decode("utf-8"))
-        except (ValueError, TypeError, RecursionError) as error:
+            theirs = self._parse(raw)
+        except CorruptSettingsError as error:
             self._unreadable = raw
-            log.warning("%s changed on disk but is corrupt (%s): keeping the settings in use",
-                        self.path, error)
+            log.warning("%s:%d: changed on disk but is corrupt (%s): keeping the settings "
+                        "in use", self.path, error.line, error.reason)
             return []
-        _no_lock_longer_than_the_longest(theirs.lock_out)
         taken = merge_changes(self._base, self.settings, theirs)
         for name in taken:
             audit.setting_changed(name, getattr(self._base, name), getattr(theirs, name),
@@ -181,22 +171,31 @@ class SettingsStore:
         self._base, self._read, self._unreadable = theirs, raw, None
         return taken
 
-    def _fail_closed(self, reason: str) -> Settings:
+    def _fail_closed(self, reason: str, line: int | None = None) -> Settings:
+        self._failed_closed = True
         self.warning = f"{reason}: using defaults with kiosk mode on and the PIN pad locked"
-        log.warning("%s: %s", self.path, self.warning)
+        log.warning("%s%s: %s", self.path, f":{line}" if line else "", self.warning)
         settings = Settings(kiosk_mode=True)
         settings.lock_out.locked_until = time.time() + LONGEST_LOCK_SECONDS
         return settings
 
     def _move_aside(self) -> bool:
+        """Rename the file ``settings.json.corrupt-<YYYYmmdd-HHMMSS>`` (local time)."""
         assert self.path is not None
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        counter = 1
+        while aside.exists():
+            counter += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{counter}")
         try:
             self.path.replace(aside)
         except OSError as error:
             log.warning("could not move the corrupt settings file aside: %s", error)
             return False
-        log.warning("moved the corrupt settings file to %s", aside)
+        log.warning("moved the corrupt settings file to %s (a staff PIN in it is not used "
+                    "until IT fixes the file or runs set-pin)", aside)
+        self._aside_found = True
         return True
 
     def save(self) -> bool:
@@ -220,7 +219,11 @@ class SettingsStore:
             if name not in audit.SECRET_SETTINGS:
                 audit.setting_changed(name, getattr(self._base, name),
                                       getattr(self.settings, name))
-        text = self.settings.to_json()
+        # A wrong value IT wrote stays in the file until staff change that setting.
+        self._kept = {name: value for name, value in self._kept.items()
+                      if not hasattr(self._read_as, name)
+                      or getattr(self._read_as, name) == getattr(self.settings, name)}
+        text = self.settings.to_json(self._kept)
         if not self._write(path, text):
             return False
         self._read, self._base = text.encode("utf-8"), copy.deepcopy(self.settings)

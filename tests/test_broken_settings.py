@@ -47,20 +47,17 @@ PIN = "2468"
 ROOT = Path(__file__).resolve().parent.parent
 
 VALID = Settings(kiosk_mode=True, pin_hash="scrypt$00$00", idle_timeout_s=60).to_json()
+# Only a file that is not a JSON object is corrupt; a wrong value in one is replaced by that
+# setting's safe value alone (tests/test_settings_mistakes.py).
 CORRUPT: dict[str, bytes] = {
     "garbage": b"\x00\xff\xfe\x9c\x81 not json at all {{{\n",
-    "wrong types": json.dumps({"kiosk_mode": "no", "idle_timeout_s": "ninety"}).encode(),
     "a JSON list": b'[{"kiosk_mode": false}]',
     "truncated": VALID.encode()[: len(VALID) // 2],
     "empty": b"",
     "null": b"null",
-    "lock-out of the wrong shape": b'{"lock_out": {"failures": "many"}}',
-    "lock-out not a number": b'{"lock_out": {"locked_until": NaN}}',
-    "lock-out forever": b'{"lock_out": {"locked_until": Infinity}}',
-    "negative lock count": b'{"lock_out": {"failures": -50}}',
-    "timeout too long for a timer": b'{"idle_timeout_s": 100000000000}',
-    "negative timeout": b'{"idle_timeout_s": -5}',
     "deeply nested": b"[" * 100_000,
+    "not UTF-8 (Windows ANSI)": b'{\n  "kiosk_name": "Cl\xednica"\n}\n',
+    "UTF-16 without its byte-order mark": '{"kiosk_mode": true}'.encode("utf-16-le"),
 }
 
 

@@ -167,6 +167,10 @@
         <source>No staff PIN is set: ask IT</source>
         <translation>Hakuna PIN ya wafanyakazi: uliza IT</translation>
     </message>
+    <message>
+        <source>The kiosk&apos;s settings could not be read. Ask IT.</source>
+        <translation>Mipangilio ya kioski haikuweza kusomwa. Uliza IT.</translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n minute(s).</source>
         <translation>

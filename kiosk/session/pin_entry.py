@@ -108,6 +108,11 @@ class PinEntry:
         return self.mode is PadMode.ENTER and not self.access.has_pin
 
     @property
+    def settings_unreadable(self) -> bool:
+        """Whether there is no PIN because the kiosk could not read its settings."""
+        return self.no_pin and self.access.settings_unreadable
+
+    @property
     def can_type(self) -> bool:
         """Whether the keys work."""
         return not (self.locked or self.no_pin)

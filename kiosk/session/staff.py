@@ -60,6 +60,14 @@ class StaffAccess:
         self._take_in_changes_on_disk()
         return bool(self._store.settings.pin_hash)
 
+    @property
+    def settings_unreadable(self) -> bool:
+        """Whether there is no PIN because the settings file could not be read.
+
+        Not because IT never set one: the PIN may be in the file moved aside.
+        """
+        return not self.has_pin and self._store.pin_unreadable
+
     def seconds_locked(self) -> int:
         """Whole seconds until another PIN may be tried (0 when not locked).
 

@@ -67,8 +67,8 @@ THIS_FILE = Path(__file__).resolve().relative_to(ROOT).as_posix()
 # Eight digits: random digits cannot hit it, and the monkey is stopped before it could
 # ever submit it anyway.
 PIN = "73950418"
-SHORT_TIMEOUTS = {"idle_timeout_s": 1, "warning_s": 1, "staff_panel_timeout_s": 1,
-                  "staff_hold_ms": 300}
+# Shorter than settings.json allows (kiosk.settings_file.RANGES): set in memory after start.
+SHORT_TIMEOUTS = {"idle_timeout_s": 1, "warning_s": 1, "staff_panel_timeout_s": 1}
 
 _NO = Qt.KeyboardModifier.NoModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -165,8 +165,10 @@ def test_a_touch_on_the_still_reading_words_means_keep_reading(
     qtbot: QtBot, data_dir: Path, make_window: WindowFactory
 ) -> None:
     """Found while building the monkey: only the button or the backdrop kept the page."""
-    write_settings(data_dir, idle_timeout_s=1, warning_s=2)
     window = make_window()
+    # Shorter than the file allows (30 s and 5 s at least), so set in memory, not in the file.
+    window.settings.idle_timeout_s, window.settings.warning_s = 1, 2
+    window.session.idle.restart()  # the timer was started with the file's idle time
     window.session.navigate("safety")
     qtbot.waitUntil(window.overlays.still_reading.isVisible, timeout=3000)
     with qtbot.assert_not_emitted(window.session.session_reset):
@@ -593,8 +595,11 @@ if os.environ.get(SCREEN_ENV):
         events = int(os.environ[EVENTS_ENV])
         width, height = (int(side) for side in os.environ[SCREEN_ENV].split("x"))
         print(f"monkey seed {seed}: {events} events on {width}x{height}", flush=True)
-        write_settings(data_dir, kiosk_mode=True, pin_hash=hash_pin(PIN), **SHORT_TIMEOUTS)
+        write_settings(data_dir, kiosk_mode=True, pin_hash=hash_pin(PIN), staff_hold_ms=300)
         window = make_window((width, height))
+        for name, seconds in SHORT_TIMEOUTS.items():
+            setattr(window.settings, name, seconds)
+        window.session.idle.restart()  # started with the file's idle time
         assert (window.width(), window.height()) == (width, height), "the screen's size"
         monkey = Monkey(window, qtbot, random.Random(f"{seed}/{width}x{height}"), seed)
         window.staff_hold.held.connect(monkey.staff_hold_fired)

@@ -244,8 +244,10 @@ def test_kiosk_mode_persists_and_kiosk_flag_forces_it(
 def test_idle_warning_keep_reading_then_full_reset(
     qtbot: QtBot, data_dir: Path, make_window: WindowFactory
 ) -> None:
-    write_settings(data_dir, idle_timeout_s=1, warning_s=1, default_language="en")
+    write_settings(data_dir, default_language="en")
     window = make_window()
+    # Shorter than the file allows (30 s and 5 s at least), so set in memory, not in the file.
+    window.settings.idle_timeout_s, window.settings.warning_s = 1, 1
     tap(qtbot, tile_titled(window, "Safety and side effects"))
     window.page_screen.view.verticalScrollBar().setValue(300)
     qtbot.waitUntil(window.overlays.still_reading.isVisible, timeout=3000)
@@ -289,8 +291,8 @@ def test_the_attract_screen_lets_go_of_its_pictures_when_woken(
 def test_staff_panel_closes_itself(
     qtbot: QtBot, staff_ready: Path, make_window: WindowFactory
 ) -> None:
-    write_settings(staff_ready, staff_panel_timeout_s=1)
     window = make_window()
+    window.settings.staff_panel_timeout_s = 1  # shorter than the file allows (10 s at least)
     hold_clinic_name(qtbot, window)
     type_pin(qtbot, window.overlays.pin_pad, PIN)
     assert window.overlays.staff_panel.isVisible()

@@ -101,7 +101,9 @@ class PinPad(Panel):
             .replace("%2", str(MAX_DIGITS)),
             Note.DIFFERENT: tr("The two PINs were different. Try again."),
         }
-        if entry.no_pin:
+        if entry.settings_unreadable:
+            self.message.setText(tr("The kiosk's settings could not be read. Ask IT."))
+        elif entry.no_pin:
             self.message.setText(tr("No staff PIN is set: ask IT"))
         elif (wait := entry.lock_wait) is not None:
             self.message.setText(lock_message(wait))
