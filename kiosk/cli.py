@@ -147,10 +147,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _screenshots(args)
     if args.command == "self-test":
         return _self_test(args)
-    if args.command in ("set-pin", "install-pack") and (refused := _as_root(args)):
-        return refused
-    if args.command == "set-pin":
-        return _set_pin(args)
+    if args.command in ("set-pin", "install-pack"):
+        from kiosk.commands.set_pin import as_root, set_pin
+
+        if refused := as_root(args.command, args.data_dir):
+            return refused
+        if args.command == "set-pin":
+            return set_pin(args.data_dir)
     if args.command == "stats":
         return _stats(args)
     if args.command in ("keygen", "pack", "install-pack"):
@@ -244,52 +247,6 @@ def _stats(args: argparse.Namespace) -> int:
         print(f"No usage data: {report.warning}", file=sys.stderr)
         return 1
     print(f"wrote {rows} rows to {args.csv}")
-    return 0
-
-
-def _as_root(args: argparse.Namespace) -> int:
-    """2, saying how to run it instead, if root would write into the kiosk user's folder."""
-    from kiosk.app import default_data_dir
-    from kiosk.private_files import foreign_owner
-
-    data_dir = args.data_dir or default_data_dir()
-    owner = foreign_owner(data_dir)
-    if owner is None:
-        return 0
-    print(f"Nothing was changed: {data_dir} belongs to the user {owner}, and a file root "
-          "wrote there could not be read by the kiosk. Run it as that user: sudo -u "
-          f"{owner} tigoni-kiosk {args.command} --data-dir {data_dir} ...", file=sys.stderr)
-    return 2
-
-
-def _set_pin(args: argparse.Namespace) -> int:
-    from kiosk.app import default_data_dir
-    from kiosk.logs import log_to_file_only
-    from kiosk.session.pin import PinFormatError
-    from kiosk.session.staff import StaffAccess
-    from kiosk.settings import SettingsStore
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        import getpass
-
-        pin = getpass.getpass("New staff PIN (4 to 8 digits): ")
-        if getpass.getpass("Type it again: ") != pin:
-            print("The two PINs were different; nothing was changed.", file=sys.stderr)
-            return 1
-    else:
-        pin = (sys.stdin.readline() if sys.stdin is not None else "").strip()
-    data_dir = args.data_dir or default_data_dir()
-    log_to_file_only(data_dir)  # the audit line goes to the kiosk's log, running or not
-    store = SettingsStore(data_dir)
-    try:
-        StaffAccess(store).set_pin(pin, by="set-pin")
-    except PinFormatError as error:
-        print(f"Not changed: {error}.", file=sys.stderr)
-        return 1
-    if not store.path or not store.path.is_file() or store.warning:
-        print(f"Could not save the PIN: {store.warning}", file=sys.stderr)
-        return 1
-    print(f"Staff PIN saved in {store.path}.")
     return 0
 
 

@@ -182,3 +182,20 @@ def test_set_pin_as_root_in_the_kiosk_users_folder_changes_nothing_and_says_how(
         assert f"sudo -u {kiosk_user.pw_name} tigoni-kiosk {command}" in result.stderr
     assert (data / "settings.json").read_bytes() == before
     assert {path.stat().st_uid for path in data.rglob("*")} == {kiosk_user.pw_uid}
+
+
+def test_set_pin_over_a_file_that_is_not_json_saves_the_pin_and_says_what_was_reset(
+    tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text('{"kiosk_mode": true "idle_timeout_s": 120}\n',
+                                        encoding="utf-8")
+    result = run_kiosk(data, "set-pin", stdin=f"{NEW_PIN}\n")
+    assert result.returncode == 0, result.stderr
+    assert f"Staff PIN saved in {data / 'settings.json'}." in result.stdout
+    assert "Could not save" not in result.stderr
+    assert "could not be read (settings file is corrupt: not valid JSON" in result.stderr
+    assert "kept beside it as settings.json.corrupt-" in result.stderr
+    assert pin_matches(NEW_PIN, str(saved(data)["pin_hash"]))
+    assert len(list(data.glob("settings.json.corrupt-*"))) == 1
