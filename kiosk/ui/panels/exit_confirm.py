@@ -23,6 +23,8 @@ _ATTRIBUTE = "_exit_confirm"
 class ExitConfirm(Panel):
     """Close the kiosk program?  Exit, or Cancel (the panel's own close button)."""
 
+    for_staff = True
+
     def __init__(self, host: QWidget, exit_now: Callable[[], None]) -> None:
         super().__init__(host, tr("Exit the app"), "ExitConfirm", closes_on_backdrop=False)
         self._exit_now = exit_now

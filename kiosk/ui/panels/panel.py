@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
+from kiosk.ui.style_sheet import application_style
 from kiosk.ui.theme import Look, Metrics
 from kiosk.ui.widgets.long_words import BreakingLabel
 from kiosk.ui.widgets.nav_bar import NavButton
@@ -24,6 +25,8 @@ class Panel(QWidget):
     """A modal card over the window; subclasses fill ``body``."""
 
     closed = Signal()
+    for_staff = False
+    """Staff screens keep text factor 1.0 whatever the patient's text size (``Look.for_staff``)."""
 
     def __init__(self, host: QWidget, title: str, name: str,
                  closes_on_backdrop: bool = True) -> None:
@@ -72,7 +75,16 @@ class Panel(QWidget):
         self.close_button.set_label(tr("Close"))
 
     def apply_look(self, look: Look) -> None:
-        """Card padding and button icons for the window size."""
+        """Card padding and button icons for the window size.
+
+        A staff screen draws at text factor 1.0 (``Look.for_staff``), with its own style
+        sheet over the window's, which follows the patient's text size.
+        """
+        if self.for_staff:
+            look = look.for_staff()
+            style = application_style(look.palette, look.metrics)
+            if self.styleSheet() != style:
+                self.setStyleSheet(style)
         metrics = look.metrics
         self._metrics = metrics
         pad = metrics.px(48, 20)

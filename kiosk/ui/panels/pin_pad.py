@@ -21,6 +21,8 @@ from kiosk.ui.widgets.labels import caption_label
 class PinPad(Panel):
     """Digits 0-9, Delete and OK; dots show how many digits are typed, never the digits."""
 
+    for_staff = True
+
     def __init__(self, host: QWidget, session: KioskSession) -> None:
         super().__init__(host, tr("Staff PIN"), "PinPad")
         self.session = session

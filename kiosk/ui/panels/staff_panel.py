@@ -33,6 +33,8 @@ from kiosk.ui.widgets.labels import caption_label
 class StaffPanel(Panel):
     """Controls for reception staff."""
 
+    for_staff = True
+
     def __init__(self, host: QWidget, session: KioskSession, choice: ContentChoice) -> None:
         super().__init__(host, tr("Staff panel"), "StaffPanel", closes_on_backdrop=False)
         self.session = session

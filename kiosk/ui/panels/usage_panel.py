@@ -23,6 +23,8 @@ from kiosk.ui.widgets.usage_chart import BarChart, day_bars
 class UsagePanel(Panel):
     """Two bar charts, refreshed each time the page opens; an empty state without data."""
 
+    for_staff = True
+
     erase_usage_requested = Signal()  # ``erase_usage`` asks for confirmation first
 
     def __init__(self, host: QWidget, recorder: UsageRecorder,
