@@ -7,7 +7,7 @@ it first; a big Close button, or a tap on the dimmed backdrop (where allowed), c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -49,7 +49,13 @@ class Panel(QWidget):
         self._card_layout.addWidget(self._body_scroll, 1)
         self._card_layout.addWidget(self.close_button)
         self._metrics = Metrics(1.0)
+        self._refit = QTimer(self)  # words changed while shown: measure the card again
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._place_card)
         host.installEventFilter(self)
+        self.card.installEventFilter(self)  # the title's and the Close button's changes
+        self._body_scroll.inner.installEventFilter(self)  # the body's words
         self.hide()
 
     @property
@@ -115,6 +121,11 @@ class Panel(QWidget):
         if watched is self.host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self.host.rect())
             self._place_card()
+        elif event.type() == QEvent.Type.LayoutRequest and watched is not self.host \
+                and self.isVisible():
+            # A line that grows while shown (a lock-out message that wraps) would
+            # otherwise scroll the keys away: the card takes the height its words need.
+            self._refit.start()
         return False
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -152,20 +163,22 @@ class _BodyScroll(QScrollArea):
         inner.setLayout(body)
         body.setContentsMargins(0, 0, 0, 0)
         self.setWidget(inner)
-        self._inner = inner
+        self.inner = inner  # what the body's layout lays out
         self._natural = QSize(0, 0)
         make_kinetic(self)
 
     def fit_width(self, width: int) -> None:
         """Measure the body's natural height for ``width`` px (word-wrapped text grows)."""
-        inner = self._inner
+        inner = self.inner
         inner.ensurePolished()
         hint = inner.sizeHint()
         height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
         # A wrapped label's size hint guesses its width: the height for the real width is
         # what the body needs (taking the larger left a blank band under a short body).
-        self._natural = QSize(width, height if height > 0 else hint.height())
-        self.updateGeometry()
+        natural = QSize(width, height if height > 0 else hint.height())
+        if natural != self._natural:  # unchanged: no layout request, so re-fits end
+            self._natural = natural
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         """The whole body, unscrolled (Qt's own hint caps a scroll area at a few lines)."""
