@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>Switch it off to exit the app.</source>
-        <translation>Izime ili kufunga programu.</translation>
+        <translation>Izime ili uweze kuzima programu.</translation>
     </message>
     <message>
         <source>PIN changed. Use the new PIN from now on.</source>
@@ -231,15 +231,11 @@
     </message>
     <message>
         <source>Exit the app</source>
-        <translation>Funga programu</translation>
+        <translation>Zima programu</translation>
     </message>
     <message>
-        <source>Close the kiosk program? The screen shows the computer&apos;s desktop until the program is started again.</source>
-        <translation>Funga programu ya kioski? Skrini itaonyesha eneo-kazi la kompyuta hadi programu ianzishwe tena.</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>Funga</translation>
+        <source>Exit the kiosk program? The screen shows the computer&apos;s desktop until the program is started again.</source>
+        <translation>Zima programu ya kioski? Skrini itaonyesha eneo-kazi la kompyuta hadi programu iwashwe tena.</translation>
     </message>
     <message>
         <source>Version %1</source>
