@@ -164,8 +164,8 @@
         <translation>PIN mbili hazifanani. Jaribu tena.</translation>
     </message>
     <message>
-        <source>No staff PIN is set: ask IT</source>
-        <translation>Hakuna PIN ya wafanyakazi: uliza IT</translation>
+        <source>No staff PIN is set: ask IT.</source>
+        <translation>Hakuna PIN ya wafanyakazi: uliza IT.</translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n minute(s).</source>

@@ -130,7 +130,8 @@ class Overlays:
         from kiosk.ui.panels.usage_panel import UsagePanel
 
         panel = UsagePanel(self.host, self.recorder,
-                           lambda page_id: self.pages.title(page_id, self.session.language))
+                           lambda page_id: self.pages.title(page_id, self.session.language),
+                           lambda: self.session.language)
         panel.closed.connect(lambda: self.session.leave_staff(StaffStep.USAGE))
         panel.erase_usage_requested.connect(self._confirm_erase_usage)
         self._staff[StaffStep.USAGE] = panel

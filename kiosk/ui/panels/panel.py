@@ -96,6 +96,7 @@ class Panel(QWidget):
         pad = metrics.px(48, 20)
         self._card_layout.setContentsMargins(pad, pad, pad, pad)
         self._card_layout.setSpacing(metrics.spacing)
+        self.close_button.apply_palette(look.palette)  # its icon seen in either contrast
         self.close_button.apply_metrics(metrics)
         self._place_card()
 

@@ -104,7 +104,7 @@ class PinPad(Panel):
             Note.DIFFERENT: tr("The two PINs were different. Try again."),
         }
         if entry.no_pin:
-            self.message.setText(tr("No staff PIN is set: ask IT"))
+            self.message.setText(tr("No staff PIN is set: ask IT."))
         elif (wait := entry.lock_wait) is not None:
             self.message.setText(lock_message(wait))
         else:

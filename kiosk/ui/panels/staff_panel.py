@@ -175,6 +175,7 @@ class StaffPanel(Panel):
         self._look = look
         self._grid.setHorizontalSpacing(look.metrics.spacing)
         self._grid.setVerticalSpacing(look.metrics.px(12, 8))
+        self.body.setSpacing(look.metrics.spacing)  # "PIN changed." apart from the rows
         super().apply_look(look)
 
     def card_width(self) -> int:
