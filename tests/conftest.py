@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import resources
 from kiosk.app import Options, application, build_window
 from kiosk.session.pin import hash_pin
+from kiosk.ui.i18n import SOURCE_LANGUAGE, Translations
 from kiosk.ui.kiosk_guard import KioskGuard
 from kiosk.ui.main_window import MainWindow
 from tests.helpers import PIN, WindowFactory, settle_layout, write_settings
@@ -124,8 +125,14 @@ def content_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path) -> WindowFactory:
+def make_window(qapp: QApplication, qtbot: QtBot, data_dir: Path,
+                request: pytest.FixtureRequest) -> WindowFactory:
     """Build and show a kiosk window of a given size on a temporary data folder."""
+
+    def english_again() -> None:
+        Translations().use(SOURCE_LANGUAGE)  # a Kiswahili window leaves no words behind
+
+    request.addfinalizer(english_again)
 
     def make(size: tuple[int, int] = (1920, 1080), content: Path | None = None) -> MainWindow:
         window, _choice = build_window(Options(data_dir=data_dir, content_dir=content,

@@ -279,4 +279,4 @@ def test_a_wrong_pin_hash_is_not_called_no_pin(
 
 def test_with_no_pin_ever_set_the_pad_still_says_so(qtbot: QtBot, data_dir: Path) -> None:
     window = open_pad(qtbot, data_dir)
-    assert window.overlays.pin_pad.message.text() == "No staff PIN is set: ask IT"
+    assert window.overlays.pin_pad.message.text() == "No staff PIN is set: ask IT."

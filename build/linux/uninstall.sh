@@ -15,7 +15,9 @@ Remove the Tigoni waiting-room kiosk and put the PC back as it was before instal
 It stops and removes the kiosk service, the program in /opt/tigoni-kiosk and the kiosk
 user (when install.sh created it), restores the default boot target and the tty1 login
 prompt. cage and the system libraries it installed stay: the command to remove them is
-printed.
+printed. Without install.sh's record of what it changed (/etc/tigoni-kiosk/install-state,
+deleted by the first uninstall) the boot target, the user and the packages are left
+as they are, and it says so.
 USAGE
 }
 
@@ -36,21 +38,28 @@ fi
 system() {
   if [ -n "$prefix" ]; then echo "uninstall: would run: $*"; else "$@"; fi
 }
+# What a system command did, said as done only when it was run (--prefix only prints it).
+did() {
+  if [ -n "$prefix" ]; then echo "uninstall: would have $2"; else echo "uninstall: $1"; fi
+}
 
 unit="$prefix/etc/systemd/system/tigoni-kiosk.service"
 state_file="$prefix/etc/tigoni-kiosk/install-state"
-previous_default_target=multi-user.target
+previous_default_target=""
 user=""
 created_user=no
 installed_packages=""
+recorded=no
 if [ -f "$state_file" ]; then
   # shellcheck disable=SC1090
   . "$state_file"
+  recorded=yes
 else
-  # Installed by an older install.sh that kept no record: its user had the default name.
+  # Uninstalled already, or installed by an older install.sh: nothing says what the PC
+  # was like before, so nothing is guessed (boot target, user, packages stay as they are).
   user="$(sed -n 's/^User=//p' "$unit" 2>/dev/null || true)"
-  [ "$user" = tigoni-kiosk ] && created_user=yes
-  echo "uninstall: no record of the PC's previous state; assuming $previous_default_target"
+  echo "uninstall: no record of what install.sh changed ($state_file is missing):" \
+       "the boot target, users and packages are left as they are"
 fi
 
 system systemctl disable --now tigoni-kiosk.service || true
@@ -58,13 +67,18 @@ rm -f "$unit"
 rm -rf "$prefix/opt/tigoni-kiosk"
 rm -f "$prefix/etc/speech-dispatcher/clients/tigoni-kiosk.conf"  # read-aloud's audio setting
 system systemctl daemon-reload
-system systemctl set-default "$previous_default_target"
+if [ -n "$previous_default_target" ]; then
+  system systemctl set-default "$previous_default_target"
+fi
 # The kiosk's unit took tty1 from the login prompt (Conflicts=getty@tty1.service).
 system systemctl enable getty@tty1.service || true
 system systemctl start getty@tty1.service || true
 if [ "$created_user" = yes ] && [ -n "$user" ]; then
   system userdel --remove "$user" || true
-  echo "uninstall: removed the user $user"
+  did "removed the user $user" "removed the user $user"
+elif [ "$recorded" = no ] && [ -n "$user" ]; then
+  echo "uninstall: the kiosk ran as $user; if install.sh created that user and nothing" \
+       "else uses it: sudo userdel --remove $user"
 fi
 if [ "$purge" = yes ]; then
   rm -rf "$prefix/var/lib/tigoni-kiosk"
@@ -75,9 +89,18 @@ else
 fi
 rm -f "$state_file"
 rmdir "$(dirname "$state_file")" 2>/dev/null || true
-echo "uninstall: removed the kiosk${prefix:+ from $prefix}; the PC boots to" \
-     "$previous_default_target with the login prompt on tty1"
-if [ -n "$installed_packages" ]; then
+echo "uninstall: removed the kiosk${prefix:+ from $prefix}"
+if [ -n "$previous_default_target" ]; then
+  did "the PC boots to $previous_default_target with the login prompt on tty1" \
+      "set the PC to boot to $previous_default_target with the login prompt on tty1"
+else
+  echo "uninstall: the boot target is left as it is (to choose one: sudo systemctl" \
+       "set-default multi-user.target, or graphical.target for a desktop)"
+fi
+if [ "$recorded" = no ]; then
+  echo "uninstall: no record of which packages install.sh added: cage and the system" \
+       "libraries are left as they are"
+elif [ -n "$installed_packages" ]; then
   echo "uninstall: cage and the libraries install.sh added stay installed; to remove them:"
   echo "  sudo apt-get remove $installed_packages && sudo apt-get autoremove"
 else

@@ -164,8 +164,8 @@
         <translation>PIN mbili hazifanani. Jaribu tena.</translation>
     </message>
     <message>
-        <source>No staff PIN is set: ask IT</source>
-        <translation>Hakuna PIN ya wafanyakazi: uliza IT</translation>
+        <source>No staff PIN is set: ask IT.</source>
+        <translation>Hakuna PIN ya wafanyakazi: uliza IT.</translation>
     </message>
     <message>
         <source>The kiosk&apos;s settings could not be read. Ask IT.</source>
@@ -227,7 +227,7 @@
     </message>
     <message>
         <source>Switch it off to exit the app.</source>
-        <translation>Izime ili kufunga programu.</translation>
+        <translation>Izime ili uweze kuzima programu.</translation>
     </message>
     <message>
         <source>PIN changed. Use the new PIN from now on.</source>
@@ -235,15 +235,11 @@
     </message>
     <message>
         <source>Exit the app</source>
-        <translation>Funga programu</translation>
+        <translation>Zima programu</translation>
     </message>
     <message>
-        <source>Close the kiosk program? The screen shows the computer&apos;s desktop until the program is started again.</source>
-        <translation>Funga programu ya kioski? Skrini itaonyesha eneo-kazi la kompyuta hadi programu ianzishwe tena.</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>Funga</translation>
+        <source>Exit the kiosk program? The screen shows the computer&apos;s desktop until the program is started again.</source>
+        <translation>Zima programu ya kioski? Skrini itaonyesha eneo-kazi la kompyuta hadi programu iwashwe tena.</translation>
     </message>
     <message>
         <source>Version %1</source>

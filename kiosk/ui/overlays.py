@@ -63,7 +63,7 @@ class Overlays:
             self._watch(widget)
         self._made.append(widget)
         if self.look is not None:
-            widget.apply_look(self.look)
+            widget.apply_look(self._look_for(widget))
         if panel is not None:
             panel.ensurePolished()  # its card is measured (style sheet fonts) before it shows
 
@@ -130,7 +130,8 @@ class Overlays:
         from kiosk.ui.panels.usage_panel import UsagePanel
 
         panel = UsagePanel(self.host, self.recorder,
-                           lambda page_id: self.pages.title(page_id, self.session.language))
+                           lambda page_id: self.pages.title(page_id, self.session.language),
+                           lambda: self.session.language)
         panel.closed.connect(lambda: self.session.leave_staff(StaffStep.USAGE))
         panel.erase_usage_requested.connect(self._confirm_erase_usage)
         self._staff[StaffStep.USAGE] = panel
@@ -156,7 +157,7 @@ class Overlays:
             return erased
 
         if self.look is not None:
-            confirm_erase_usage(self.usage_panel, erase, self.look)
+            confirm_erase_usage(self.usage_panel, erase, self.look.for_staff())
 
     def replace_content(self, choice: ContentChoice, pages: PageSource) -> None:
         """New content (a content pack): panels that show content are made again."""
@@ -192,7 +193,14 @@ class Overlays:
         """The look for every one made so far and every one made later."""
         self.look = look
         for made in self._made:
-            made.apply_look(look)
+            made.apply_look(self._look_for(made))
+
+    def _look_for(self, widget: Themed) -> Look:
+        """The window's look; a staff screen's at text factor 1.0 (``Look.for_staff``)."""
+        assert self.look is not None
+        if isinstance(widget, Panel) and widget.for_staff:
+            return self.look.for_staff()
+        return self.look
 
     def _on_idle_state(self, state: IdleState) -> None:
         if state is IdleState.WARNING:

@@ -7,7 +7,7 @@ H about 7 mm tall on a 24-inch screen, readable at 60 cm) and every control is a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from kiosk.session.text_size import TEXT_STEPS, clamp_text_step
@@ -190,6 +190,14 @@ class Look:
     metrics: Metrics
     width: int
     height: int
+
+    def for_staff(self) -> Look:
+        """The same look at text factor 1.0, for staff screens (PIN pad, staff panel, Usage).
+
+        They follow the window's size, never the text size a patient chose: at the largest
+        step the keys and rows would no longer fit the screen.
+        """
+        return replace(self, metrics=replace(self.metrics, text=1.0))
 
 
 class Themed(Protocol):

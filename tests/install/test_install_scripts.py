@@ -133,3 +133,34 @@ def test_the_committed_package_list_is_the_one_the_code_checks() -> None:
     from kiosk.system_libraries import render
 
     assert (LINUX / "system-packages.txt").read_text(encoding="utf-8") == render()
+
+
+def test_a_dry_run_never_says_it_did_what_it_only_printed(
+    tmp_path: Path, packed_bundle: Path
+) -> None:
+    root = tmp_path / "root"
+    assert bash(packed_bundle / "install.sh", "--prefix", str(root),
+                "--user", "kiosk-x3").returncode == 0
+    result = bash(packed_bundle / "uninstall.sh", "--prefix", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "userdel --remove kiosk-x3" in would_run(result.stdout)
+    assert "removed the user" not in result.stdout.replace("would have removed the user", "")
+    assert "would have removed the user kiosk-x3" in result.stdout
+    assert "the PC boots to" not in result.stdout, "only printed: it would"
+
+
+def test_a_second_uninstall_changes_nothing_it_has_no_record_of(
+    tmp_path: Path, packed_bundle: Path
+) -> None:
+    root = tmp_path / "root"
+    assert bash(packed_bundle / "install.sh", "--prefix", str(root),
+                "--user", "kiosk-x4").returncode == 0
+    assert bash(packed_bundle / "uninstall.sh", "--prefix", str(root)).returncode == 0
+    result = bash(packed_bundle / "uninstall.sh", "--prefix", str(root))
+    assert result.returncode == 0, result.stderr
+    commands = would_run(result.stdout)
+    assert not any(command.startswith(("systemctl set-default", "userdel"))
+                   for command in commands), commands
+    assert "no record of what install.sh changed" in result.stdout
+    assert "it was there before the kiosk" not in result.stdout, "it cannot know"
+    assert "boot target is left as it is" in result.stdout

@@ -110,7 +110,7 @@ def test_a_bad_pack_in_the_inbox_is_refused_and_shown_to_staff(
     assert "Refused replayed.tkpack" in status
     assert "version 1 is not newer than the installed" in status
     window.overlays.staff_panel.refresh()  # what staff read on the panel itself
-    shown = window.overlays.staff_panel.status.text().replace("\u200b", "")
+    shown = window.overlays.staff_panel.status.text().replace("\u200b", "").replace("\u00ad", "")
     assert "Refused replayed.tkpack" in shown
 
 

@@ -114,7 +114,7 @@ def test_no_pin_set_tells_staff_to_ask_it(qtbot: QtBot, data_dir: Path,
     write_settings(data_dir, staff_hold_ms=50, kiosk_mode=True)
     window = make_window()
     hold_clinic_name(qtbot, window)
-    assert window.overlays.pin_pad.message.text() == "No staff PIN is set: ask IT"
+    assert window.overlays.pin_pad.message.text() == "No staff PIN is set: ask IT."
     assert not any(button.isEnabled() for button in window.overlays.pin_pad.digit_buttons.values())
     assert window.session.kiosk_mode
 

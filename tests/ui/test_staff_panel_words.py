@@ -82,7 +82,7 @@ def test_exit_is_greyed_in_kiosk_mode_with_the_reason_and_asks_first_without_it(
         tap_button(qtbot, panel.exit_button)
     confirm = panel.findChild(ExitConfirm)
     assert confirm is not None and confirm.isVisible()
-    assert confirm.message.text().startswith("Close the kiosk program?")
+    assert confirm.message.text().startswith("Exit the kiosk program?")
     tap_button(qtbot, confirm.close_button)  # Cancel: still running, panel still open
     assert not confirm.isVisible() and panel.isVisible()
     tap_button(qtbot, panel.exit_button)

@@ -26,6 +26,8 @@ _ATTRIBUTE = "_erase_usage_confirm"
 class EraseUsageConfirm(Panel):
     """Are you sure?  Erase, or Cancel (the panel's own close button)."""
 
+    for_staff = True
+
     def __init__(self, host: QWidget, erase: Callable[[], bool]) -> None:
         super().__init__(host, tr("Erase usage counts"), "EraseUsageConfirm",
                          closes_on_backdrop=False)

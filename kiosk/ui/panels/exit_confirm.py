@@ -1,8 +1,9 @@
 """Staff's "Exit the app": a confirmation over the staff panel, then the exit.
 
 Only reachable with kiosk mode off (the staff panel greys Exit in kiosk mode and says
-why).  Nothing closes until staff tap Exit on this card; Cancel (or the staff panel
-closing) leaves the kiosk running.  The exit itself is ``KioskSession.request_exit``.
+why).  Nothing closes until staff tap "Exit the app" on this card (never a bare word:
+in Kiswahili "Funga" is Close, so exiting says "Zima programu"); Cancel (or the staff
+panel closing) leaves the kiosk running.  The exit itself is ``KioskSession.request_exit``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ _ATTRIBUTE = "_exit_confirm"
 
 
 class ExitConfirm(Panel):
-    """Close the kiosk program?  Exit, or Cancel (the panel's own close button)."""
+    """Exit the kiosk program?  "Exit the app", or Cancel (the panel's own close button)."""
+
+    for_staff = True
 
     def __init__(self, host: QWidget, exit_now: Callable[[], None]) -> None:
         super().__init__(host, tr("Exit the app"), "ExitConfirm", closes_on_backdrop=False)
@@ -39,10 +42,10 @@ class ExitConfirm(Panel):
         super().retranslate()
         self.title.setText(tr("Exit the app"))
         self.setAccessibleName(self.title.text())
-        self.message.setText(tr("Close the kiosk program? The screen shows the computer's "
+        self.message.setText(tr("Exit the kiosk program? The screen shows the computer's "
                                 "desktop until the program is started again."))
-        self.exit_button.setText(tr("Exit"))
-        self.exit_button.setAccessibleName(tr("Exit"))
+        self.exit_button.setText(tr("Exit the app"))  # says what it does, as on the panel
+        self.exit_button.setAccessibleName(tr("Exit the app"))
         self.close_button.set_label(tr("Cancel"))
 
     def open_panel(self) -> None:

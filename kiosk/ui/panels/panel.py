@@ -7,11 +7,12 @@ it first; a big Close button, or a tap on the dimmed backdrop (where allowed), c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import tr
+from kiosk.ui.style_sheet import application_style
 from kiosk.ui.theme import Look, Metrics
 from kiosk.ui.widgets.long_words import BreakingLabel
 from kiosk.ui.widgets.nav_bar import NavButton
@@ -24,6 +25,8 @@ class Panel(QWidget):
     """A modal card over the window; subclasses fill ``body``."""
 
     closed = Signal()
+    for_staff = False
+    """Staff screens keep text factor 1.0 whatever the patient's text size (``Look.for_staff``)."""
 
     def __init__(self, host: QWidget, title: str, name: str,
                  closes_on_backdrop: bool = True) -> None:
@@ -46,7 +49,13 @@ class Panel(QWidget):
         self._card_layout.addWidget(self._body_scroll, 1)
         self._card_layout.addWidget(self.close_button)
         self._metrics = Metrics(1.0)
+        self._refit = QTimer(self)  # words changed while shown: measure the card again
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._place_card)
         host.installEventFilter(self)
+        self.card.installEventFilter(self)  # the title's and the Close button's changes
+        self._body_scroll.inner.installEventFilter(self)  # the body's words
         self.hide()
 
     @property
@@ -72,12 +81,22 @@ class Panel(QWidget):
         self.close_button.set_label(tr("Close"))
 
     def apply_look(self, look: Look) -> None:
-        """Card padding and button icons for the window size."""
+        """Card padding and button icons for the window size.
+
+        A staff screen draws at text factor 1.0 (``Look.for_staff``), with its own style
+        sheet over the window's, which follows the patient's text size.
+        """
+        if self.for_staff:
+            look = look.for_staff()
+            style = application_style(look.palette, look.metrics)
+            if self.styleSheet() != style:
+                self.setStyleSheet(style)
         metrics = look.metrics
         self._metrics = metrics
         pad = metrics.px(48, 20)
         self._card_layout.setContentsMargins(pad, pad, pad, pad)
         self._card_layout.setSpacing(metrics.spacing)
+        self.close_button.apply_palette(look.palette)  # its icon seen in either contrast
         self.close_button.apply_metrics(metrics)
         self._place_card()
 
@@ -103,6 +122,11 @@ class Panel(QWidget):
         if watched is self.host and event.type() == QEvent.Type.Resize:
             self.setGeometry(self.host.rect())
             self._place_card()
+        elif event.type() == QEvent.Type.LayoutRequest and watched is not self.host \
+                and self.isVisible():
+            # A line that grows while shown (a lock-out message that wraps) would
+            # otherwise scroll the keys away: the card takes the height its words need.
+            self._refit.start()
         return False
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -140,20 +164,22 @@ class _BodyScroll(QScrollArea):
         inner.setLayout(body)
         body.setContentsMargins(0, 0, 0, 0)
         self.setWidget(inner)
-        self._inner = inner
+        self.inner = inner  # what the body's layout lays out
         self._natural = QSize(0, 0)
         make_kinetic(self)
 
     def fit_width(self, width: int) -> None:
         """Measure the body's natural height for ``width`` px (word-wrapped text grows)."""
-        inner = self._inner
+        inner = self.inner
         inner.ensurePolished()
         hint = inner.sizeHint()
         height = inner.heightForWidth(width) if inner.hasHeightForWidth() else -1
         # A wrapped label's size hint guesses its width: the height for the real width is
         # what the body needs (taking the larger left a blank band under a short body).
-        self._natural = QSize(width, height if height > 0 else hint.height())
-        self.updateGeometry()
+        natural = QSize(width, height if height > 0 else hint.height())
+        if natural != self._natural:  # unchanged: no layout request, so re-fits end
+            self._natural = natural
+            self.updateGeometry()
 
     def sizeHint(self) -> QSize:
         """The whole body, unscrolled (Qt's own hint caps a scroll area at a few lines)."""

@@ -21,6 +21,8 @@ from kiosk.ui.widgets.labels import caption_label
 class PinPad(Panel):
     """Digits 0-9, Delete and OK; dots show how many digits are typed, never the digits."""
 
+    for_staff = True
+
     def __init__(self, host: QWidget, session: KioskSession) -> None:
         super().__init__(host, tr("Staff PIN"), "PinPad")
         self.session = session
@@ -104,7 +106,7 @@ class PinPad(Panel):
         if entry.settings_unreadable:
             self.message.setText(tr("The kiosk's settings could not be read. Ask IT."))
         elif entry.no_pin:
-            self.message.setText(tr("No staff PIN is set: ask IT"))
+            self.message.setText(tr("No staff PIN is set: ask IT."))
         elif (wait := entry.lock_wait) is not None:
             self.message.setText(lock_message(wait))
         else:

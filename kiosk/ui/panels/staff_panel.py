@@ -33,6 +33,8 @@ from kiosk.ui.widgets.labels import caption_label
 class StaffPanel(Panel):
     """Controls for reception staff."""
 
+    for_staff = True
+
     def __init__(self, host: QWidget, session: KioskSession, choice: ContentChoice) -> None:
         super().__init__(host, tr("Staff panel"), "StaffPanel", closes_on_backdrop=False)
         self.session = session
@@ -172,6 +174,7 @@ class StaffPanel(Panel):
         self._look = look
         self._grid.setHorizontalSpacing(look.metrics.spacing)
         self._grid.setVerticalSpacing(look.metrics.px(12, 8))
+        self.body.setSpacing(look.metrics.spacing)  # "PIN changed." apart from the rows
         super().apply_look(look)
 
     def card_width(self) -> int:

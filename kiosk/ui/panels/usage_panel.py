@@ -23,13 +23,17 @@ from kiosk.ui.widgets.usage_chart import BarChart, day_bars
 class UsagePanel(Panel):
     """Two bar charts, refreshed each time the page opens; an empty state without data."""
 
+    for_staff = True
+
     erase_usage_requested = Signal()  # ``erase_usage`` asks for confirmation first
 
     def __init__(self, host: QWidget, recorder: UsageRecorder,
-                 title_for: Callable[[str], str]) -> None:
+                 title_for: Callable[[str], str],
+                 language: Callable[[], str] = lambda: "en") -> None:
         super().__init__(host, tr("Usage"), "UsagePanel", closes_on_backdrop=False)
         self.recorder = recorder
         self.title_for = title_for
+        self.language = language  # days are named in it ("Jumatatu 30 Nov")
         self.visits = BarChart(tr("Visits per day, last 30 days"), tr("No visits yet"), self.card)
         self.pages = BarChart(tr("Most-viewed pages this month"), tr("No pages viewed yet"),
                               self.card)
@@ -54,7 +58,8 @@ class UsagePanel(Panel):
     def show_counts(self) -> None:
         """Read the latest counts (committing any still queued) into the charts."""
         report = self.recorder.report()
-        self.visits.set_data(day_bars(reversed(report.visits_per_day())))  # today on top
+        days = reversed(report.visits_per_day())  # today on top
+        self.visits.set_data(day_bars(days, self.language()))
         self.pages.set_data([(self.title_for(page_id), views)
                              for page_id, views in report.top_pages()])
         if self.isVisible():

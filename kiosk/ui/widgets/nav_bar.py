@@ -65,9 +65,15 @@ class NavButton(QPushButton):
         self.setMinimumWidth(self.sizeHint().width())
 
     def apply_palette(self, palette: Palette) -> None:
-        """In high contrast, icons take the colour of the button's words."""
+        """In high contrast, icons take the colour of the button's words.
+
+        A panel's Close button is filled with the primary colour in every theme: its icon
+        always takes the colour of its words (the icon's own teal vanished on the teal).
+        """
         colours = {"HelpButton": palette.on_help_button, "PanelClose": palette.on_primary}
-        self.tint = colours.get(self.objectName(), palette.primary) if palette.tint_icons else ""
+        always = self.objectName() == "PanelClose"
+        self.tint = colours.get(self.objectName(), palette.primary) \
+            if palette.tint_icons or always else ""
 
 
 class NavBar(QWidget):

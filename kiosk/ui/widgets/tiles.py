@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from kiosk.ui.graphics import icon_pixmap
 from kiosk.ui.theme import FONT_FAMILY, NORMAL, Metrics, Palette
+from kiosk.ui.widgets.long_words import hyphenated
 from kiosk.ui.widgets.quick_release import release_then_repaint
 
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
@@ -41,6 +42,12 @@ class _Layout:
     summary_height: int
     title: QStaticText
     summary: QStaticText | None
+
+
+def _fitted(text: str, font: QFont, width: int) -> str:
+    """``text`` with a hyphen allowed inside each word too wide for ``width``."""
+    metrics = QFontMetrics(font)
+    return hyphenated(text, lambda word: metrics.horizontalAdvance(word) > width)
 
 
 def _static_text(text: str, font: QFont, width: int) -> QStaticText:
@@ -172,18 +179,21 @@ class Tile(QAbstractButton):
         title_font, summary_font = self._fonts()
         text_width = self._text_width(width)
         bounds = QRect(0, 0, text_width, 10_000)
-        title = _static_text(self.text(), title_font, text_width)
+        # A word too wide for a line breaks with a hyphen ("zinazochung- / uzwa").
+        title_text = _fitted(self.text(), title_font, text_width)
+        title = _static_text(title_text, title_font, text_width)
         # The height of the text as drawn (a long word wraps inside itself), never less
         # than the font's own lines.
         title_height = max(
-            QFontMetrics(title_font).boundingRect(bounds, _WRAP, self.text()).height(),
+            QFontMetrics(title_font).boundingRect(bounds, _WRAP, title_text).height(),
             ceil(title.size().height()))
         summary_height = 0
         summary = None
         if self.summary and not self.compact:
-            summary = _static_text(self.summary, summary_font, text_width)
+            summary_text = _fitted(self.summary, summary_font, text_width)
+            summary = _static_text(summary_text, summary_font, text_width)
             summary_height = max(
-                QFontMetrics(summary_font).boundingRect(bounds, _WRAP, self.summary).height(),
+                QFontMetrics(summary_font).boundingRect(bounds, _WRAP, summary_text).height(),
                 ceil(summary.size().height()))
         return _Layout(title_height, summary_height, title, summary)
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from math import ceil
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtCore import QDate, QLocale, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.i18n import tr
@@ -31,14 +32,19 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
            "Dec")
 
 
-def day_label(day: date) -> str:
-    """``Mon 3 Nov``, the same whatever the system locale."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+def day_label(day: date, language: str = "en") -> str:
+    """``Mon 3 Nov`` in ``language`` (Kiswahili: ``Jumatatu 3 Nov``), whatever the system's.
+
+    Qt's Swahili locale has no shorter day names than the full ones.
+    """
+    if language == "en":
+        return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return QLocale(language).toString(QDate(day.year, day.month, day.day), "ddd d MMM")
 
 
-def day_bars(rows: Iterable[tuple[date, int]]) -> list[tuple[str, int]]:
-    """``UsageReport.visits_per_day`` rows as chart bars."""
-    return [(day_label(day), count) for day, count in rows]
+def day_bars(rows: Iterable[tuple[date, int]], language: str = "en") -> list[tuple[str, int]]:
+    """``UsageReport.visits_per_day`` rows as chart bars, days named in ``language``."""
+    return [(day_label(day, language), count) for day, count in rows]
 
 
 @dataclass(frozen=True)
@@ -161,10 +167,14 @@ class BarChart(QWidget):
         row_height = round(font_px * ROW_SPACING)
         label_font, value_font = self._row_fonts(font_px)
         pad, gap = self._padding(), self._gap()
-        label_width = min(max(QFontMetrics(label_font).horizontalAdvance(label)
-                              for label, _value in self._bars), int(self.width() * 0.4))
         value_width = QFontMetrics(value_font).horizontalAdvance(
             str(max(value for _label, value in self._bars)))
+        # Names get the room they need (rounded up: Qt elides a name given its rounded
+        # width), leaving the bars at least a third of the chart.
+        label_width = min(max(ceil(QFontMetricsF(label_font).horizontalAdvance(label)) + 1
+                              for label, _value in self._bars),
+                          max(0, self.width() - 2 * pad - value_width - 2 * gap
+                              - self.width() // 3))
         bar_left = pad + label_width + gap
         longest = max(0, self.width() - pad - value_width - gap - bar_left)
         biggest = max(value for _label, value in self._bars)
