@@ -198,7 +198,7 @@ class Overlays:
     def _look_for(self, widget: Themed) -> Look:
         """The window's look; a staff screen's at text factor 1.0 (``Look.for_staff``)."""
         assert self.look is not None
-        if isinstance(widget, Panel) and widget.for_staff:
+        if getattr(widget, "for_staff", False):  # a staff Panel (Panel.for_staff)
             return self.look.for_staff()
         return self.look
 
