@@ -144,3 +144,35 @@ def test_erase_usage_counts_is_on_the_usage_page_in_view(
     assert usage.erase_button.isVisible()
     assert not body_scrolls(usage)
     assert_all_in_view(window, usage)
+
+
+def test_erase_usage_counts_stays_in_view_under_a_month_of_counts(
+    qtbot: QtBot, counted: MainWindow, data_dir: Path
+) -> None:
+    import sqlite3
+    from datetime import date, timedelta
+
+    from kiosk.stats import DATABASE_FILE
+
+    window = counted
+    window.recorder.visit_started("en")
+    window.recorder.page_viewed("safety", "en")
+    assert window.recorder.flush()  # the database exists; now a month of counts
+    today = date.today()
+    with sqlite3.connect(data_dir / DATABASE_FILE) as database:
+        for back in range(30):
+            day = (today - timedelta(days=back)).isoformat()
+            database.execute("INSERT OR REPLACE INTO visit_counts (day, language, visits) "
+                             "VALUES (?, 'en', ?)", (day, 3 + back % 7))
+    hold_clinic_name(qtbot, window)
+    type_pin(qtbot, window.overlays.pin_pad, PIN)
+    tap_button(qtbot, window.overlays.staff_panel.usage_button)
+    usage = window.overlays.usage_panel
+    settle_layout()
+    assert usage.visits.total > 30 * 3
+    card = window_rect(usage.card, window)
+    erase = window_rect(usage.erase_button, window)
+    assert card.contains(erase) and window.rect().contains(erase), (
+        f"Erase {erase} is in view without scrolling the charts (card {card})")
+    body = usage.findChild(QScrollArea, "PanelBody")
+    assert body is not None and not body.isAncestorOf(usage.erase_button)

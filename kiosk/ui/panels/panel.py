@@ -58,6 +58,10 @@ class Panel(QWidget):
         self._body_scroll.inner.installEventFilter(self)  # the body's words
         self.hide()
 
+    def add_footer(self, widget: QWidget) -> None:
+        """Put ``widget`` above Close, outside the scrolling body: always in view."""
+        self._card_layout.insertWidget(self._card_layout.indexOf(self.close_button), widget)
+
     @property
     def is_open(self) -> bool:
         """Whether the panel is showing."""

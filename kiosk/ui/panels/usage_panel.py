@@ -44,7 +44,7 @@ class UsagePanel(Panel):
             lambda _checked=False: self.erase_usage_requested.emit())
         self.body.addWidget(self.visits, 1)
         self.body.addWidget(self.pages, 1)
-        self.body.addWidget(self.erase_button)
+        self.add_footer(self.erase_button)  # in view however long the charts are
         self.retranslate()
 
     def retranslate(self) -> None:
