@@ -234,6 +234,14 @@
         <translation>PIN imebadilishwa. Tumia PIN mpya kuanzia sasa.</translation>
     </message>
     <message>
+        <source>Saved: the next visit starts in %1.</source>
+        <translation>Imehifadhiwa: ziara ijayo itaanza kwa %1.</translation>
+    </message>
+    <message>
+        <source>Saved: the next visit starts at text size %1 of %2.</source>
+        <translation>Imehifadhiwa: ziara ijayo itaanza na ukubwa wa maandishi %1 kati ya %2.</translation>
+    </message>
+    <message>
         <source>Exit the app</source>
         <translation>Zima programu</translation>
     </message>

@@ -129,3 +129,28 @@ def test_usage_lists_today_first_and_closing_it_returns_to_the_staff_panel(
     tap_button(qtbot, usage.close_button)
     assert not usage.isVisible() and panel.isVisible()
     assert window.session.staff is StaffStep.PANEL
+
+
+@pytest.mark.parametrize(("language", "said_language", "said_size"), [
+    ("en", "Saved: the next visit starts in Kiswahili.",
+     "Saved: the next visit starts at text size 2 of 4."),
+    ("sw", "Imehifadhiwa: ziara ijayo itaanza kwa Kiswahili.",
+     "Imehifadhiwa: ziara ijayo itaanza na ukubwa wa maandishi 2 kati ya 4."),
+])
+def test_a_start_setting_says_it_counts_from_the_next_visit(
+    qtbot: QtBot, staff_ready: Path, make_window: WindowFactory, language: str,
+    said_language: str, said_size: str,
+) -> None:
+    """Nothing on screen changes when staff pick the start language: the panel says why."""
+    write_settings(staff_ready, default_language=language)
+    window = make_window()
+    panel = open_staff_panel(qtbot, window)
+    assert not panel.notice.isVisible()
+    tap_button(qtbot, panel.language_buttons["sw"])
+    assert panel.notice.isVisible() and panel.notice.text() == said_language
+    tap_button(qtbot, panel.text_larger)
+    assert panel.notice.text() == said_size
+    assert window.session.language == language, "this visit's screen is left as it is"
+    tap_button(qtbot, panel.close_button)
+    panel = open_staff_panel(qtbot, window)
+    assert not panel.notice.isVisible(), "the note is about what was just done"

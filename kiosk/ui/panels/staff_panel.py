@@ -4,7 +4,8 @@ Kiosk mode on or off, idle timeout, start language and text size, content status
 ``staff_words``' plain words, naming a signed content pack where one is shown), usage
 (where the counts are also erased), change PIN ("PIN changed" after a new one), exit
 (only with kiosk mode off, saying so, and confirmed in ``exit_confirm``) and the version;
-a step button greys at its end.  At 1920x1080 every row is in view without scrolling.
+a step button greys at its end, and a start setting just chosen says it counts from
+the next visit.  At 1920x1080 every row is in view without scrolling.
 It shows the settings and sends each choice to the session (``KioskSession``,
 ``StaffDefaults``), which decides, saves, closes the panel after a while without a
 touch, and writes opening it through the PIN to the audit trail.
@@ -41,6 +42,7 @@ class StaffPanel(Panel):
         defaults = session.defaults
         self.choice = choice
         self._look: Look | None = None
+        self._saved_start = ""  # "language" or "text": the start setting just saved
         self.notice = caption_label("", "PanelText", self.card)  # "PIN changed."
         self.body.addWidget(self.notice)
         grid = QGridLayout()
@@ -60,15 +62,15 @@ class StaffPanel(Panel):
         grid.addLayout(self._row(self.idle_shorter, self.idle_longer), 1, 1)
         self.language_label = caption_label("", "PanelText", self.card)
         self.language_buttons = {
-            code: self._button(partial(defaults.set_language, code),
+            code: self._button(partial(self._start_language, code),
                                LANGUAGE_NAMES.get(code, code), checkable=True)
             for code in session.languages
         }
         grid.addWidget(self.language_label, 2, 0)
         grid.addLayout(self._row(*self.language_buttons.values()), 2, 1)
         self.text_label = caption_label("", "PanelText", self.card)
-        self.text_smaller = self._button(lambda: defaults.step_text(-1), "A\u2212")
-        self.text_larger = self._button(lambda: defaults.step_text(1), "A+")
+        self.text_smaller = self._button(lambda: self._start_text(-1), "A\u2212")
+        self.text_larger = self._button(lambda: self._start_text(1), "A+")
         grid.addWidget(self.text_label, 3, 0)
         grid.addLayout(self._row(self.text_smaller, self.text_larger), 3, 1)
         self.status = caption_label("", "PanelSmall", self.card)
@@ -138,8 +140,11 @@ class StaffPanel(Panel):
         self.exit_button.setEnabled(not settings.kiosk_mode)
         self.exit_reason.setText(tr("Switch it off to exit the app."))
         self.exit_reason.setVisible(settings.kiosk_mode)
-        self.notice.setText(tr("PIN changed. Use the new PIN from now on."))
-        self.notice.setVisible(self.session.pin_just_changed)
+        if self.session.pin_just_changed:
+            self.notice.setText(tr("PIN changed. Use the new PIN from now on."))
+        else:
+            self.notice.setText(self._next_visit_note())
+        self.notice.setVisible(bool(self.notice.text()))
         defaults = self.session.defaults
         for button, enabled in zip((self.idle_shorter, self.idle_longer,
                                     self.text_smaller, self.text_larger),
@@ -153,6 +158,7 @@ class StaffPanel(Panel):
         return content_status(self.choice, self.session.store.path)
 
     def open_panel(self) -> None:
+        self._saved_start = ""  # a note is about what staff just did here
         self.refresh()
         super().open_panel()
 
@@ -161,6 +167,26 @@ class StaffPanel(Panel):
 
         if not self.session.kiosk_mode:
             confirm_exit(self, self.session.request_exit, self._look)
+
+    def _start_language(self, code: str) -> None:
+        self.session.defaults.set_language(code)
+        self._saved_start = "language"
+
+    def _start_text(self, direction: int) -> None:
+        self.session.defaults.step_text(direction)
+        self._saved_start = "text"
+
+    def _next_visit_note(self) -> str:
+        """What a start setting just chosen changes: the next visit, not this screen."""
+        settings = self.session.settings
+        if self._saved_start == "language":
+            name = LANGUAGE_NAMES.get(settings.default_language, settings.default_language)
+            return tr("Saved: the next visit starts in %1.").replace("%1", name)
+        if self._saved_start == "text":
+            return tr("Saved: the next visit starts at text size %1 of %2.").replace(
+                "%1", str(clamp_text_step(settings.default_text_step) + 1)).replace(
+                "%2", str(len(TEXT_STEPS)))
+        return ""
 
     def _toggle_kiosk(self) -> None:
         self.session.set_kiosk_mode(not self.session.kiosk_mode)
