@@ -230,11 +230,12 @@ def _stats(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or default_data_dir()
     from kiosk.stats import DATABASE_FILE
 
-    kiosk_files = (data_dir / DATABASE_FILE, data_dir / "settings.json")
-    if not any(path.is_file() for path in kiosk_files):  # a mistyped --data-dir, most likely
-        print(f"No kiosk data in {data_dir}: neither {DATABASE_FILE} nor settings.json is "
-              "there. Give the kiosk's data folder with --data-dir (the IT guide says where "
-              "it is).", file=sys.stderr)
+    # What the kiosk (or IT's commands) leave in its data folder; none: a mistyped path.
+    kiosk_things = (DATABASE_FILE, "settings.json", "logs", "packs", "content")
+    if not any((data_dir / name).exists() for name in kiosk_things):
+        print(f"No kiosk data in {data_dir}: none of {', '.join(kiosk_things)} is there. "
+              "Give the kiosk's data folder with --data-dir (the IT guide says where it "
+              "is).", file=sys.stderr)
         return 1
     report = UsageReport(data_dir)
     try:

@@ -83,6 +83,21 @@ def test_stats_from_a_mistyped_data_folder_says_there_is_no_kiosk_data_there(
     assert "wrote" not in said.out
     assert not out.exists() and not mistyped.exists()
 
+    unrelated = tmp_path / "Documents"  # a folder that exists, but not the kiosk's
+    (unrelated / "notes").mkdir(parents=True)
+    assert main(["stats", "--data-dir", str(unrelated), "--csv", str(out)]) == 1
+    assert f"No kiosk data in {unrelated}" in capsys.readouterr().err
+
+
+def test_stats_from_a_data_folder_where_only_a_pack_was_installed_writes_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    (data / "packs").mkdir(parents=True)  # IT ran install-pack before the kiosk's first start
+    out = tmp_path / "usage.csv"
+    assert main(["stats", "--data-dir", str(data), "--csv", str(out)]) == 0
+    assert "wrote 0 rows" in capsys.readouterr().out
+
 
 def test_stats_refuses_a_bad_date(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = data_dir / "usage.csv"
