@@ -1,9 +1,10 @@
 """The staff Usage page: visits per day (today first), the most-read pages, and Erase.
 
-From anonymous counts.  "Erase usage counts" sits under the charts it empties: it emits
-``erase_usage_requested`` and ``erase_usage`` asks for confirmation before anything is
-deleted; ``show_counts`` reads the counts again afterwards.  Closing the page goes back
-to the staff panel (``KioskSession``).
+From anonymous counts.  "Erase usage counts" sits above Close, outside the scrolling
+charts it empties, so it is always in view: it emits ``erase_usage_requested`` and
+``erase_usage`` asks for confirmation before anything is deleted; ``show_counts`` reads
+the counts again afterwards.  Closing the page goes back to the staff panel
+(``KioskSession``).
 """
 
 from __future__ import annotations
