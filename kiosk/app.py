@@ -203,7 +203,7 @@ def report_first_paint_and_quit(app: QApplication, frame: QRect) -> None:
     """
     where = f"{frame.x()},{frame.y()},{frame.width()}x{frame.height()}"
     print(f"first-paint {time.time():.6f} {_resident_mb():.1f} {where}", flush=True)
-    app.quit()
+    app.exit(0)  # not quit(): it asks the window to close, which kiosk mode refuses
 
 
 def _resident_mb() -> float:

@@ -61,7 +61,8 @@ class Translations:
             if not translator.load(str(path)):
                 if language == SOURCE_LANGUAGE:
                     return True  # only its plural forms would be missing ("1 problem(s)")
-                log.warning("no UI translation for %r at %s: showing English words",
+                log.warning("no UI translation for %r at %s: showing English words (from "
+                            "source, `make i18n` or `make run` compiles the translations)",
                             language, path)
                 return False
             Translations._loaded[language] = translator

@@ -48,3 +48,13 @@ def test_on_a_small_screen_the_window_fills_it_and_no_more(
 def test_on_a_big_screen_the_window_is_the_usual_size(tmp_path: Path) -> None:
     _x, _y, width, height = window_frame_on(tmp_path, 3840, 2160)
     assert 1920 <= width <= 1920 + 100 and 1080 <= height <= 1080 + 100
+
+
+def test_a_locked_down_kiosk_fills_the_screen_and_the_quick_start_flag_still_exits(
+    tmp_path: Path
+) -> None:
+    """Kiosk mode refuses to close; ``--exit-after-first-paint`` must end all the same."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"kiosk_mode": True}), "utf-8")
+    assert window_frame_on(tmp_path, 1366, 768) == (0, 0, 1366, 768)
