@@ -134,6 +134,7 @@ def parse(text: str, defaults: Any) -> Parsed:
                 parsed.kept[name] = value
             parsed.pin_unreadable |= name == "pin_hash"
         parsed.values[name] = used
+    parsed.problems.sort(key=lambda problem: problem.line)  # in the order IT reads the file
     return parsed
 
 

@@ -280,3 +280,13 @@ def test_a_wrong_pin_hash_is_not_called_no_pin(
 def test_with_no_pin_ever_set_the_pad_still_says_so(qtbot: QtBot, data_dir: Path) -> None:
     window = open_pad(qtbot, data_dir)
     assert window.overlays.pin_pad.message.text() == "No staff PIN is set: ask IT."
+
+
+def test_mistakes_are_listed_in_the_order_of_the_file(
+    data_dir: Path, caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = ('{\n"idle_timot_s": 60,\n"default_text_step": 9,\n"kiosk_mode": "no",\n'
+            '"default_text_step": 2\n}')
+    load(data_dir, text, caplog)
+    lines = [int(message.split(":")[1]) for message in warnings_logged(caplog)]
+    assert lines == sorted(lines) and lines[0] == 2, warnings_logged(caplog)
