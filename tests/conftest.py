@@ -74,7 +74,7 @@ def kiosk_opens_no_program(
 
 @pytest.fixture(autouse=True)
 def kiosk_logging_put_back() -> Iterator[None]:
-    """A command run in the test (``set-pin``) sets up the kiosk's logging: undo it."""
+    """Undo what ``setup_logging`` or a command run in the test (``set-pin``) did to logging."""
     root = logging.getLogger()
     level, hook, thread_hook = root.level, sys.excepthook, threading.excepthook
     yield

@@ -18,9 +18,7 @@ import logging
 import os
 import subprocess
 import sys
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -186,7 +184,6 @@ def refuse_writes_in(folder: Path, error: int, monkeypatch: pytest.MonkeyPatch) 
 def test_an_unwritable_empty_data_folder_starts_with_defaults(
     qtbot: QtBot, data_dir: Path, make_window: WindowFactory,
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch,
-    restore_logging: None,
 ) -> None:
     refuse_writes_in(data_dir, errno.EACCES, monkeypatch)
     with caplog.at_level(logging.WARNING):
@@ -250,7 +247,6 @@ def test_a_read_only_data_folder_for_real(
 
 def test_a_data_folder_that_cannot_be_made_starts_and_runs(
     qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture,
-    restore_logging: None,
 ) -> None:
     """The data folder's path runs through a regular file: nothing can be read or made."""
     blocker = tmp_path / "a-file"
@@ -271,7 +267,7 @@ def test_a_data_folder_that_cannot_be_made_starts_and_runs(
 
 
 def test_a_missing_data_folder_is_made_and_used(
-    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture, restore_logging: None,
+    qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     data_dir = tmp_path / "not" / "yet" / "there"
     with caplog.at_level(logging.WARNING):
@@ -339,20 +335,6 @@ def test_save_says_false_when_the_disk_is_full(
 # --- logs ------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    """``setup_logging`` changes the root logger: put it back for the next test."""
-    root = logging.getLogger()
-    level, hook, thread_hook = root.level, sys.excepthook, threading.excepthook
-    yield
-    for handler in list(root.handlers):
-        if getattr(handler, "_kiosk", False):
-            root.removeHandler(handler)
-            handler.close()
-    root.setLevel(level)
-    sys.excepthook, threading.excepthook = hook, thread_hook
-
-
 def kiosk_file_handler() -> logging.FileHandler:
     found = [handler for handler in logging.getLogger().handlers
              if getattr(handler, "_kiosk", False) and isinstance(handler, logging.FileHandler)]
@@ -360,7 +342,7 @@ def kiosk_file_handler() -> logging.FileHandler:
     return found[0]
 
 
-def test_the_log_file_is_owner_only_and_rotates(tmp_path: Path, restore_logging: None) -> None:
+def test_the_log_file_is_owner_only_and_rotates(tmp_path: Path) -> None:
     log_file = setup_logging(tmp_path / "data")
     assert log_file == tmp_path / "data" / "logs" / logs.LOG_NAME
     assert log_file.stat().st_mode & 0o777 == 0o600
@@ -378,7 +360,7 @@ def test_the_log_file_is_owner_only_and_rotates(tmp_path: Path, restore_logging:
 
 
 def test_a_log_file_left_readable_by_others_is_made_owner_only(
-    tmp_path: Path, restore_logging: None
+    tmp_path: Path
 ) -> None:
     log_dir = tmp_path / "data" / "logs"
     log_dir.mkdir(parents=True)
@@ -391,7 +373,7 @@ def test_a_log_file_left_readable_by_others_is_made_owner_only(
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_a_full_disk_never_stops_the_kiosk_logging(
-    tmp_path: Path, restore_logging: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The log file on a full disk: Linux's /dev/full refuses every write with ENOSPC."""
     setup_logging(tmp_path / "data")
